@@ -1,0 +1,1 @@
+export { DomainError, type ErrorCode, type ErrorDetail, errorCodes, isDomainError } from './domain-error.ts';

@@ -1,0 +1,15 @@
+export {
+  decideLoginAttempt,
+  emailSchema,
+  type Login,
+  type LoginState,
+  lockoutPolicy,
+  loginSchema,
+  passwordSchema,
+  type User,
+  type UserCreate,
+  type UserUpdate,
+  userCreateSchema,
+  userSchema,
+  userUpdateSchema,
+} from './user.ts';

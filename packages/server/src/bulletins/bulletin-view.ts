@@ -1,0 +1,25 @@
+import { type Bulletin, formatTlp, type Marking } from '@vigil/core';
+import type { BulletinRow } from './bulletins.store.ts';
+
+/** The presenter: names every field a client gets, so a new column never leaks by accident. */
+export function toBulletinView(row: BulletinRow, marking: Marking): Bulletin {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    status: row.status as Bulletin['status'],
+    marking: {
+      tlp: marking.tlp,
+      label: formatTlp(marking.tlp),
+      caveats: marking.caveats,
+      ownerAgencyId: marking.ownerAgencyId,
+      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
+    },
+    authorUserId: row.author_user_id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    retractedAt: row.retracted_at,
+    retractionReason: row.retraction_reason,
+  };
+}

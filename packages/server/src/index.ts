@@ -1,0 +1,18 @@
+/** @vigil/server: the imperative shell (HTTP, storage, realtime) around @vigil/core. */
+export { addAgency } from './agencies/agencies.actions.ts';
+export { findAgencyByName, listAgencies } from './agencies/agencies.store.ts';
+export { createBulletin, listBulletins, readBulletin } from './bulletins/bulletins.actions.ts';
+export { type DemoSeedResult, seedDemo } from './demo/seed-demo.ts';
+export { type Config, loadConfig } from './platform/config.ts';
+export { createVigil, openVigilDeps, type Vigil } from './platform/create-vigil.ts';
+export {
+  type Database,
+  type Engine,
+  openDatabase,
+  redactUrl,
+  StorageMisconfiguredError,
+} from './platform/database/database.ts';
+export { migrateToLatest } from './platform/database/migrate.ts';
+export type { AppDeps } from './platform/deps.ts';
+export { verifyStoredJournal } from './platform/journal/verify-journal-store.ts';
+export { addUser, issueApiToken } from './users/users.actions.ts';

@@ -1,0 +1,149 @@
+import { canSee, hasPermission, type JournalEntry, type Viewer } from '@vigil/core';
+import type pg from 'pg';
+import { loadMarkings } from '../access/marking.store.ts';
+import type { Database } from '../database/database.ts';
+import { journalChannel, readJournalHead } from '../journal/journal.store.ts';
+import { listEventsAfter, listVisibleEventsAfter } from './events.store.ts';
+import { type JournalEvent, toJournalEvent } from './journal-event.ts';
+
+type Subscriber = {
+  viewer: Viewer;
+  isAdmin: boolean;
+  lastSent: number;
+  /** Live events that arrive while the replay runs wait here, so nothing is lost or sent twice. */
+  backlog: JournalEntry[] | null;
+  send: (event: JournalEvent) => void;
+};
+
+const pageSize = 500;
+
+/**
+ * Fans committed journal entries out to connected users. Whatever wakes it (a local
+ * commit, or PostgreSQL NOTIFY from another instance) it reads the journal after the
+ * last entry it dispatched, so every instance sends every entry once, in order, and
+ * checks each subscriber with the same `canSee` rule the SQL lists use.
+ */
+export class RealtimeHub {
+  #database: Database;
+  #subscribers = new Set<Subscriber>();
+  #cursor = 0;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #listener: pg.PoolClient | null = null;
+  #started = false;
+
+  constructor(database: Database) {
+    this.#database = database;
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    this.#cursor = (await readJournalHead(this.#database.db)).seq;
+    const pool = this.#database.pgPool;
+    if (pool) {
+      const client = await pool.connect();
+      client.on('notification', () => this.notify());
+      client.on('error', () => {});
+      await client.query(`LISTEN ${journalChannel}`);
+      this.#listener = client;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#subscribers.clear();
+    if (this.#listener) {
+      this.#listener.removeAllListeners('notification');
+      await this.#listener.query(`UNLISTEN ${journalChannel}`).catch(() => {});
+      this.#listener.release();
+      this.#listener = null;
+    }
+    await this.#running;
+  }
+
+  get subscriberCount(): number {
+    return this.#subscribers.size;
+  }
+
+  /** Something was committed: dispatch it (coalesces bursts into one read). */
+  notify(): Promise<void> {
+    // A hub that was never started (CLI commands) has nobody to tell.
+    if (!this.#started) return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#drain().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    do {
+      this.#again = false;
+      for (;;) {
+        const entries = await listEventsAfter(this.#database.db, this.#cursor, pageSize);
+        if (entries.length === 0) break;
+        const markings = await loadMarkings(
+          this.#database.db,
+          entries.flatMap((e) => (e.markingId ? [e.markingId] : [])),
+        );
+        for (const entry of entries) {
+          this.#cursor = entry.seq;
+          const marking = entry.markingId ? markings.get(entry.markingId) : undefined;
+          for (const subscriber of this.#subscribers) {
+            const visible = marking
+              ? canSee(subscriber.viewer, marking)
+              : subscriber.isAdmin && !entry.markingId;
+            if (!visible) continue;
+            if (subscriber.backlog) subscriber.backlog.push(entry);
+            else this.#deliver(subscriber, entry);
+          }
+        }
+        if (entries.length < pageSize) break;
+      }
+    } while (this.#again);
+  }
+
+  #deliver(subscriber: Subscriber, entry: JournalEntry): void {
+    if (entry.seq <= subscriber.lastSent) return;
+    subscriber.lastSent = entry.seq;
+    subscriber.send(toJournalEvent(entry));
+  }
+
+  /**
+   * Subscribes a viewer. With `afterSeq` (from Last-Event-ID) it first replays what the
+   * viewer missed, read with the SQL visibility filter, then switches to live events.
+   */
+  async subscribe(
+    viewer: Viewer,
+    afterSeq: number | null,
+    send: (event: JournalEvent) => void,
+  ): Promise<() => void> {
+    const subscriber: Subscriber = {
+      viewer,
+      isAdmin: hasPermission(viewer.roles, 'user.admin'),
+      lastSent: afterSeq ?? this.#cursor,
+      backlog: afterSeq === null ? null : [],
+      send,
+    };
+    this.#subscribers.add(subscriber);
+    const unsubscribe = () => {
+      this.#subscribers.delete(subscriber);
+    };
+    if (afterSeq === null) return unsubscribe;
+    try {
+      for (;;) {
+        const missed = await listVisibleEventsAfter(this.#database.db, viewer, subscriber.lastSent, pageSize);
+        for (const entry of missed) this.#deliver(subscriber, entry);
+        if (missed.length < pageSize) break;
+      }
+    } finally {
+      const backlog = subscriber.backlog ?? [];
+      subscriber.backlog = null;
+      for (const entry of backlog) this.#deliver(subscriber, entry);
+    }
+    return unsubscribe;
+  }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Runs every *.test.ts of core, server and cli in node's test runner (through tsx),
+// then the web package's vitest suite. Node 20 takes no glob, so we list the files.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const packages = ['core', 'server', 'cli'];
+
+function findTests(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules') return [];
+    if (statSync(path).isDirectory()) return findTests(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+let files = packages
+  .flatMap((p) => findTests(join(root, 'packages', p, 'src')))
+  .map((f) => relative(root, f));
+if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+
+const node = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-force-exit',
+    '--test-timeout=60000',
+    '--test-concurrency=2',
+    ...files,
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+if (node.status !== 0) process.exit(node.status ?? 1);
+
+if (only.length === 0) {
+  const web = spawnSync('npm', ['run', '--silent', '--workspace', '@vigil/web', 'test'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (web.status !== 0) process.exit(web.status ?? 1);
+}
