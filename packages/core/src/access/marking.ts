@@ -97,19 +97,22 @@ export function sameMarking(a: Marking, b: Marking): boolean {
 
 /**
  * Does `next` let anybody see what `current` hid from them? A less restrictive label,
- * a dropped caveat or a wider share list all count; a mixed change counts as lowering.
+ * a dropped caveat or a wider share list all count; so does a raised label that names
+ * someone new at the same time (AMBER to RED naming an outsider), since the rule knows
+ * nothing of who was already inside. Such changes are the owning agency's call.
  */
 export function isLowering(current: Marking, next: Marking): boolean {
-  const rankDelta = tlpRank(next.tlp) - tlpRank(current.tlp);
-  if (rankDelta < 0) return true;
+  if (tlpRank(next.tlp) < tlpRank(current.tlp)) return true;
   if (current.caveats.some((caveat) => !next.caveats.includes(caveat))) return true;
-  if (rankDelta > 0) return false;
+  // CLEAR and community-wide GREEN hid the record from nobody: keeping or raising the label cannot widen.
+  if (current.tlp === 'CLEAR' || (current.tlp === 'GREEN' && current.shareAgencyIds.length === 0))
+    return false;
+  if (next.tlp === 'GREEN' && next.shareAgencyIds.length === 0) return true;
   const widened = (from: string[], to: string[]) => to.some((id) => !from.includes(id));
-  // For GREEN an empty share list means the whole community: emptying it widens.
-  if (next.tlp === 'GREEN' && current.shareAgencyIds.length > 0 && next.shareAgencyIds.length === 0)
-    return true;
-  if (next.tlp === 'GREEN' && current.shareAgencyIds.length === 0) return false;
-  return (
-    widened(current.shareAgencyIds, next.shareAgencyIds) || widened(current.shareUserIds, next.shareUserIds)
-  );
+  if (next.tlp === 'RED') {
+    return current.tlp === 'RED'
+      ? widened(current.shareUserIds, next.shareUserIds)
+      : next.shareUserIds.length > 0;
+  }
+  return widened(current.shareAgencyIds, next.shareAgencyIds);
 }
