@@ -18,6 +18,10 @@ function findTests(dir) {
 }
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// `--postgres` runs the store tests on PostgreSQL too, on the local server unless VIGIL_TEST_POSTGRES_URL says otherwise.
+if (process.argv.includes('--postgres')) {
+  process.env.VIGIL_TEST_POSTGRES_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+}
 let files = packages
   .flatMap((p) => findTests(join(root, 'packages', p, 'src')))
   .map((f) => relative(root, f));

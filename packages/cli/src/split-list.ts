@@ -1,8 +1,7 @@
-/** `--role planner,analyst` and repeated flags both give a list. */
-export function splitList(value: string | string[] | undefined): string[] {
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values
-    .flatMap((v) => v.split(','))
+/** `--role planner,analyst` gives a list; blanks and stray commas are dropped. */
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
 }

@@ -1,8 +1,7 @@
 /** @vigil/server: the imperative shell (HTTP, storage, realtime) around @vigil/core. */
-export { addAgency } from './agencies/agencies.actions.ts';
-export { findAgencyByName, listAgencies } from './agencies/agencies.store.ts';
-export { createBulletin, listBulletins, readBulletin } from './bulletins/bulletins.actions.ts';
-export { type DemoSeedResult, seedDemo } from './demo/seed-demo.ts';
+export { addAgency, findAgencyByName, listAgencies } from './agencies/index.ts';
+export { createBulletin, listBulletins, readBulletin } from './bulletins/index.ts';
+export { type DemoSeedResult, seedDemo } from './demo/index.ts';
 export { type Config, loadConfig } from './platform/config.ts';
 export { createVigil, openVigilDeps, type Vigil } from './platform/create-vigil.ts';
 export {
@@ -15,4 +14,4 @@ export {
 export { migrateToLatest } from './platform/database/migrate.ts';
 export type { AppDeps } from './platform/deps.ts';
 export { verifyStoredJournal } from './platform/journal/verify-journal-store.ts';
-export { addUser, issueApiToken } from './users/users.actions.ts';
+export { addUser, issueApiToken } from './users/index.ts';

@@ -1,4 +1,4 @@
-import { loadConfig, openDatabase, verifyStoredJournal } from '@vigil/server';
+import { loadConfig, openVigilDeps, verifyStoredJournal } from '@vigil/server';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -10,14 +10,15 @@ export function registerAudit(program: Command): void {
     .command('verify')
     .description('recompute the hash chain; exit 0 when intact, 3 naming the first bad entry otherwise')
     .action(async () => {
-      const database = openDatabase(loadConfig().databaseUrl);
+      // Migrating first makes a fresh database answer "intact, 0 entries" instead of a missing table.
+      const { deps, close } = await openVigilDeps(loadConfig());
       const bar = new SingleBar({
         format: 'verifying [{bar}] {value}/{total} entries',
         stream: process.stderr,
       });
       try {
         let started = false;
-        const verdict = await verifyStoredJournal(database.db, (seq, total) => {
+        const verdict = await verifyStoredJournal(deps.database.db, (seq, total) => {
           if (!started) bar.start(total, 0);
           started = true;
           if (seq % 500 === 0 || seq === total) bar.update(seq);
@@ -34,7 +35,7 @@ export function registerAudit(program: Command): void {
         );
       } finally {
         bar.stop();
-        await database.close();
+        await close();
       }
     });
 }

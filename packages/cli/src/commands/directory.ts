@@ -27,16 +27,12 @@ export function registerDirectory(program: Command): void {
     .option('--parent <id>', 'parent agency id')
     .option('--fips <codes>', 'jurisdiction as FIPS codes, comma-separated (51, 51710, …)')
     .action(async (options: { name: string; kind: string; parent?: string; fips?: string }) => {
-      const input = parseWith(
-        agencyCreateSchema,
-        {
-          name: options.name,
-          kind: options.kind,
-          ...(options.parent ? { parentId: options.parent } : {}),
-          ...(options.fips ? { jurisdiction: splitList(options.fips) } : {}),
-        },
-        { parentId: '--parent', jurisdiction: '--fips' },
-      );
+      const input = parseWith(agencyCreateSchema, {
+        name: options.name,
+        kind: options.kind,
+        ...(options.parent ? { parentId: options.parent } : {}),
+        ...(options.fips ? { jurisdiction: splitList(options.fips) } : {}),
+      });
       const agency = await withDeps((deps) => addAgency(deps, null, input));
       process.stdout.write(`${agency.id}\n`);
     });
@@ -67,18 +63,14 @@ export function registerDirectory(program: Command): void {
         attribute?: string;
         name?: string;
       }) => {
-        const input = parseWith(
-          userCreateSchema,
-          {
-            email: options.email,
-            password: options.password,
-            agencyId: options.agency,
-            roles: splitList(options.role),
-            attributes: splitList(options.attribute),
-            ...(options.name ? { displayName: options.name } : {}),
-          },
-          { agencyId: '--agency', roles: '--role', attributes: '--attribute', displayName: '--name' },
-        );
+        const input = parseWith(userCreateSchema, {
+          email: options.email,
+          password: options.password,
+          agencyId: options.agency,
+          roles: splitList(options.role),
+          attributes: splitList(options.attribute),
+          ...(options.name ? { displayName: options.name } : {}),
+        });
         const user = await withDeps((deps) => addUser(deps, null, input));
         process.stdout.write(`${user.id}\n`);
       },

@@ -108,28 +108,40 @@ export async function createBulletin(
   return toBulletinView(row, marking);
 }
 
-/** Reading a bulletin with an LES or PII caveat is journaled in the same transaction: no entry, no read. */
+/**
+ * Shows LES or PII content only once its reading is journaled: the entries are written
+ * after the query and before the answer, and if they cannot be written nothing is shown.
+ */
+async function journalSensitiveReads(
+  deps: AppDeps,
+  viewer: Viewer,
+  shown: { id: string; markingId: string; marking: Marking }[],
+  via: 'record' | 'list',
+): Promise<void> {
+  const sensitive = shown.filter((item) => isSensitive(item.marking));
+  if (sensitive.length === 0) return;
+  const at = deps.now().toISOString();
+  try {
+    await deps.database.db.transaction().execute(async (trx: Trx) => {
+      for (const item of sensitive) {
+        await appendJournal(
+          trx,
+          deps.database.engine,
+          draft(viewer, at, 'bulletin.read', item.id, item.markingId, item.marking, { via }),
+        );
+      }
+    });
+  } catch {
+    throw new DomainError(
+      'AUDIT_UNAVAILABLE',
+      'sensitive bulletins are shown only when their reading can be journaled',
+    );
+  }
+}
+
 export async function readBulletin(deps: AppDeps, viewer: Viewer, id: string): Promise<Bulletin> {
   const { row, marking } = await loadVisible(deps, viewer, id);
-  if (isSensitive(marking)) {
-    const at = deps.now().toISOString();
-    try {
-      await deps.database.db
-        .transaction()
-        .execute((trx: Trx) =>
-          appendJournal(
-            trx,
-            deps.database.engine,
-            draft(viewer, at, 'bulletin.read', id, row.marking_id, marking, {}),
-          ),
-        );
-    } catch {
-      throw new DomainError(
-        'AUDIT_UNAVAILABLE',
-        'this bulletin is sensitive and its read could not be journaled',
-      );
-    }
-  }
+  await journalSensitiveReads(deps, viewer, [{ id, markingId: row.marking_id, marking }], 'record');
   return toBulletinView(row, marking);
 }
 
@@ -144,7 +156,14 @@ export async function listBulletins(
     db,
     rows.map((row) => row.marking_id),
   );
-  const items = rows.map((row) => toBulletinView(row, markings.get(row.marking_id) as Marking));
+  const shown = rows.map((row) => ({
+    row,
+    id: row.id,
+    markingId: row.marking_id,
+    marking: markings.get(row.marking_id) as Marking,
+  }));
+  await journalSensitiveReads(deps, viewer, shown, 'list');
+  const items = shown.map(({ row, marking }) => toBulletinView(row, marking));
   return { items, total, marking: mostRestrictiveTlp(items.map((item) => item.marking.tlp)) };
 }
 

@@ -1,8 +1,8 @@
 import type { Viewer } from '@vigil/core';
-import { addAgency } from '../agencies/agencies.actions.ts';
-import { createBulletin } from '../bulletins/bulletins.actions.ts';
+import { addAgency } from '../agencies/index.ts';
+import { createBulletin } from '../bulletins/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
-import { addUser } from '../users/users.actions.ts';
+import { addUser } from '../users/index.ts';
 import { demoAgencies, demoBulletins, demoUsers } from './demo-data.ts';
 
 export type DemoSeedResult = {

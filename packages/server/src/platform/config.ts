@@ -17,6 +17,7 @@ const configSchema = z.object({
   VIGIL_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_DEMO_PASSWORD: z.string().min(12).default('vigil-demo-2026'),
+  VIGIL_STREAM_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
 });
 
 export type Config = {
@@ -28,6 +29,8 @@ export type Config = {
   cookieSecure: boolean;
   logLevel: string;
   demoPassword: string;
+  /** How often an open event stream re-checks its session, user and roles. */
+  streamRecheckMs: number;
 };
 
 /** Reads the environment once at start-up; a bad value stops the start with the variable named. */
@@ -47,5 +50,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.VIGIL_COOKIE_SECURE === 'true',
     logLevel: c.VIGIL_LOG_LEVEL,
     demoPassword: c.VIGIL_DEMO_PASSWORD,
+    streamRecheckMs: c.VIGIL_STREAM_RECHECK_SECONDS * 1000,
   };
 }

@@ -49,6 +49,7 @@ export async function createVigil(
       now: options.now ?? (() => new Date()),
     };
     const app = await buildApp(deps);
+    hub.reportErrorsTo((error) => app.log.error({ err: error }, 'realtime hub could not read the journal'));
     return {
       app,
       deps,

@@ -1,4 +1,5 @@
 import type { AgencyDirectory } from './auth/agency-directory.ts';
+import type { AuthDeps } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
 import type { Database } from './database/database.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -11,3 +12,12 @@ export type AppDeps = {
   hub: RealtimeHub;
   now: () => Date;
 };
+
+export function authDepsOf(deps: AppDeps): AuthDeps {
+  return {
+    db: deps.database.db,
+    agencies: deps.agencies,
+    idleTimeoutMs: deps.config.idleTimeoutMs,
+    now: deps.now,
+  };
+}

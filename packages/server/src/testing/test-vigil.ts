@@ -1,8 +1,8 @@
 import type { Viewer } from '@vigil/core';
-import { addAgency } from '../agencies/agencies.actions.ts';
+import { addAgency } from '../agencies/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import { createVigil, type Vigil } from '../platform/create-vigil.ts';
-import { addUser } from '../users/users.actions.ts';
+import { addUser } from '../users/index.ts';
 import type { TestDatabase } from './test-engines.ts';
 
 export const testPassword = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type User, type UserCreate, type UserUpdate, type Viewer } from '@vigil/core';
-import { findAgency } from '../agencies/agencies.store.ts';
+import { findAgency } from '../agencies/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../platform/auth/tokens.ts';
 import type { AppDeps } from '../platform/deps.ts';

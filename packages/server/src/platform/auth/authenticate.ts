@@ -14,6 +14,8 @@ export type AuthDeps = {
   now: () => Date;
 };
 
+export type Credentials = { authorization: string | undefined; sessionToken: string | undefined };
+
 /** Recording activity at most once a minute keeps reads from turning into writes. */
 const touchEveryMs = 60_000;
 
@@ -24,7 +26,8 @@ const touchEveryMs = 60_000;
  */
 export async function authenticate(
   deps: AuthDeps,
-  credentials: { authorization: string | undefined; sessionToken: string | undefined },
+  credentials: Credentials,
+  options: { recordActivity?: boolean } = {},
 ): Promise<Principal> {
   const { authorization } = credentials;
   if (authorization !== undefined) {
@@ -58,7 +61,8 @@ export async function authenticate(
     await deleteSession(deps.db, sessionId);
     throw new DomainError('SESSION_EXPIRED', 'the session expired; sign in again');
   }
-  if (idleFor > touchEveryMs) await touchSession(deps.db, sessionId, now.toISOString());
+  if (options.recordActivity !== false && idleFor > touchEveryMs)
+    await touchSession(deps.db, sessionId, now.toISOString());
   return {
     viewer: viewerFromUser(row, await deps.agencies.ancestorsOf(row.agency_id)),
     email: row.email,

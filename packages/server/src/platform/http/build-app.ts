@@ -5,11 +5,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerAgencyRoutes } from '../../agencies/agencies.routes.ts';
-import { registerBulletinRoutes } from '../../bulletins/bulletins.routes.ts';
-import { registerUserRoutes } from '../../users/users.routes.ts';
+import { registerAgencyRoutes } from '../../agencies/index.ts';
+import { registerBulletinRoutes } from '../../bulletins/index.ts';
+import { registerUserRoutes } from '../../users/index.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
-import type { AppDeps } from '../deps.ts';
+import { type AppDeps, authDepsOf } from '../deps.ts';
 import { registerAuditRoutes } from '../journal/audit.routes.ts';
 import { registerEventRoutes } from '../realtime/events.routes.ts';
 import { installAccessControl } from './access-hook.ts';
@@ -63,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return payload;
   });
 
+  // Open event streams would hold a shutdown forever: end them first, clients resume elsewhere.
+  app.addHook('preClose', async () => deps.hub.disconnectAll());
   await app.register(fastifyCookie);
   await app.register(fastifySSE, { heartbeatInterval: 25_000 });
   await app.register(fastifySwagger, {
@@ -84,12 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  installAccessControl(app, {
-    db: deps.database.db,
-    agencies: deps.agencies,
-    idleTimeoutMs: deps.config.idleTimeoutMs,
-    now: deps.now,
-  });
+  installAccessControl(app, authDepsOf(deps));
 
   app.get(
     '/api/v1/health',
@@ -105,6 +102,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
+  );
+
+  // The web application arrives with the web issue; until then the root leads to the API documentation.
+  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/api/docs'),
   );
 
   registerAuthRoutes(app, deps);

@@ -13,6 +13,7 @@ type Subscriber = {
   /** Live events that arrive while the replay runs wait here, so nothing is lost or sent twice. */
   backlog: JournalEntry[] | null;
   send: (event: JournalEvent) => void;
+  close: () => void;
 };
 
 const pageSize = 500;
@@ -31,9 +32,17 @@ export class RealtimeHub {
   #again = false;
   #listener: pg.PoolClient | null = null;
   #started = false;
+  #poll: NodeJS.Timeout | null = null;
+
+  #onError: (error: unknown) => void = () => {};
 
   constructor(database: Database) {
     this.#database = database;
+  }
+
+  /** Where failed journal reads are reported (the server's logger, once it exists). */
+  reportErrorsTo(onError: (error: unknown) => void): void {
+    this.#onError = onError;
   }
 
   async start(): Promise<void> {
@@ -47,11 +56,25 @@ export class RealtimeHub {
       client.on('error', () => {});
       await client.query(`LISTEN ${journalChannel}`);
       this.#listener = client;
+    } else {
+      // SQLite has no NOTIFY: a change written by another process (the CLI, a second
+      // server on the same file) is picked up by a cheap read of the journal each second.
+      this.#poll = setInterval(() => void this.notify(), 1000);
+      this.#poll.unref();
     }
   }
 
-  async stop(): Promise<void> {
+  /** Ends every open stream (at shutdown), so the server can close; browsers reconnect with Last-Event-ID. */
+  disconnectAll(): void {
+    for (const subscriber of this.#subscribers) subscriber.close();
     this.#subscribers.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    if (this.#poll) clearInterval(this.#poll);
+    this.#poll = null;
+    this.disconnectAll();
     if (this.#listener) {
       this.#listener.removeAllListeners('notification');
       await this.#listener.query(`UNLISTEN ${journalChannel}`).catch(() => {});
@@ -73,9 +96,13 @@ export class RealtimeHub {
       this.#again = true;
       return this.#running;
     }
-    this.#running = this.#drain().finally(() => {
-      this.#running = null;
-    });
+    // A failed read (database restarting) is reported and retried on the next wake-up:
+    // the cursor only moves past entries that were dispatched.
+    this.#running = this.#drain()
+      .catch((error: unknown) => this.#onError(error))
+      .finally(() => {
+        this.#running = null;
+      });
     return this.#running;
   }
 
@@ -120,6 +147,7 @@ export class RealtimeHub {
     viewer: Viewer,
     afterSeq: number | null,
     send: (event: JournalEvent) => void,
+    close: () => void = () => {},
   ): Promise<() => void> {
     const subscriber: Subscriber = {
       viewer,
@@ -127,6 +155,7 @@ export class RealtimeHub {
       lastSent: afterSeq ?? this.#cursor,
       backlog: afterSeq === null ? null : [],
       send,
+      close,
     };
     this.#subscribers.add(subscriber);
     const unsubscribe = () => {

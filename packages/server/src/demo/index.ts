@@ -1,0 +1,1 @@
+export { type DemoSeedResult, seedDemo } from './seed-demo.ts';
