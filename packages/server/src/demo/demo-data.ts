@@ -1,9 +1,10 @@
 import type { AgencyKind, MarkingInput, Role, UserAttribute } from '@vigil/core';
 
 /**
- * The Virginia demo (see DEMO.md): real jurisdictions (FIPS codes as in FEMA's NRI
- * county table, data/ PROVENANCE), invented people, utilities and bulletins, which
- * say they are demo data. Keys are local names the seed resolves to ids.
+ * The Virginia demo: real jurisdictions (county-equivalent FIPS codes as published in
+ * FEMA's National Risk Index v1.19 county table, which the risk module will ship with its
+ * provenance), invented people, utilities and bulletins, which say they are demo data.
+ * Keys are local names the seed resolves to ids.
  */
 export type DemoAgency = { key: string; name: string; kind: AgencyKind; parent?: string; fips: string[] };
 export type DemoUser = {
