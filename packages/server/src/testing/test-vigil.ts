@@ -11,7 +11,12 @@ export type TestClock = { now: () => Date; advance(ms: number): void };
 
 export function testClock(start = '2026-09-15T12:00:00.000Z'): TestClock {
   let t = Date.parse(start);
-  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 export async function startTestVigil(
