@@ -22,9 +22,9 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (process.argv.includes('--postgres')) {
   process.env.VIGIL_TEST_POSTGRES_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 }
-let files = packages
-  .flatMap((p) => findTests(join(root, 'packages', p, 'src')))
-  .map((f) => relative(root, f));
+// Browser tests (e2e/) drive Debian's Chromium against a real server and the built web app.
+const dirs = [...packages.map((p) => join(root, 'packages', p, 'src')), join(root, 'e2e')];
+let files = dirs.flatMap((dir) => findTests(dir)).map((f) => relative(root, f));
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 if (files.length === 0) {
   console.error('no test files found');

@@ -6,6 +6,8 @@ export {
   lockoutPolicy,
   loginSchema,
   passwordSchema,
+  type Session,
+  sessionSchema,
   type User,
   type UserCreate,
   type UserUpdate,

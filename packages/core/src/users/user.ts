@@ -72,3 +72,17 @@ export function decideLoginAttempt(
   }
   return { outcome: 'invalid', next: { failedAttempts, lockedUntil: null }, lockedNow: false };
 }
+
+/** What sign-in and `GET /api/v1/auth/session` answer: the person, and the CSRF token for state changes. */
+export const sessionSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    agencyId: z.string(),
+    roles: z.array(roleSchema),
+    attributes: z.array(userAttributeSchema),
+  }),
+  csrfToken: z.string().nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultWebRoot } from './http/web-app.ts';
 
 const configSchema = z.object({
   VIGIL_DATABASE_URL: z.string().min(1).default('sqlite:./var/vigil.db'),
@@ -18,6 +19,7 @@ const configSchema = z.object({
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_DEMO_PASSWORD: z.string().min(12).default('vigil-demo-2026'),
   VIGIL_STREAM_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  VIGIL_WEB_ROOT: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -31,6 +33,8 @@ export type Config = {
   demoPassword: string;
   /** How often an open event stream re-checks its session, user and roles. */
   streamRecheckMs: number;
+  /** The built web app to serve at `/`; the workspace's `packages/web/dist` unless set. */
+  webRoot: string;
 };
 
 /** Reads the environment once at start-up; a bad value stops the start with the variable named. */
@@ -51,5 +55,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.VIGIL_LOG_LEVEL,
     demoPassword: c.VIGIL_DEMO_PASSWORD,
     streamRecheckMs: c.VIGIL_STREAM_RECHECK_SECONDS * 1000,
+    webRoot: c.VIGIL_WEB_ROOT ?? defaultWebRoot,
   };
 }

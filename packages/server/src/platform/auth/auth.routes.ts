@@ -1,5 +1,4 @@
-import { loginSchema, roleSchema, userAttributeSchema } from '@vigil/core';
-import { z } from 'zod';
+import { loginSchema, type Session, sessionSchema } from '@vigil/core';
 import type { AppDeps } from '../deps.ts';
 import type { App } from '../http/app-type.ts';
 import { principalOf } from '../http/route-config.ts';
@@ -7,17 +6,7 @@ import { signIn, signOut } from './auth.actions.ts';
 import { sessionCookie } from './authenticate.ts';
 import type { Principal } from './principal.ts';
 
-const sessionUserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  agencyId: z.string(),
-  roles: z.array(roleSchema),
-  attributes: z.array(userAttributeSchema),
-});
-const sessionSchema = z.object({ user: sessionUserSchema, csrfToken: z.string().nullable() });
-
-function present(principal: Principal) {
+function present(principal: Principal): Session {
   const { viewer } = principal;
   return {
     user: {
@@ -26,7 +15,7 @@ function present(principal: Principal) {
       displayName: principal.displayName,
       agencyId: viewer.agencyId,
       roles: viewer.roles,
-      attributes: viewer.attributes as z.infer<typeof userAttributeSchema>[],
+      attributes: viewer.attributes as Session['user']['attributes'],
     },
     csrfToken: principal.csrfToken,
   };

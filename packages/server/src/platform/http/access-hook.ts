@@ -5,8 +5,12 @@ import { safeEqual } from '../auth/tokens.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Documentation routes registered by plugins are public; everything else must say what it needs. */
+/**
+ * Routes plugins register (API documentation, the web app's static files) are public;
+ * every route of ours must say what it needs.
+ */
 const publicPrefixes = ['/api/docs'];
+const publicStaticRoutes = ['/', '/*'];
 
 /**
  * Deny by default, in two places: at start-up a route that declares no permission
@@ -17,7 +21,10 @@ export function installAccessControl(app: FastifyInstance, deps: AuthDeps): void
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route: RouteOptions) => {
     if (route.config?.permission) return;
-    if (publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+    if (
+      publicPrefixes.some((prefix) => route.url.startsWith(prefix)) ||
+      publicStaticRoutes.includes(route.url)
+    ) {
       route.config = { ...route.config, permission: 'public' };
       return;
     }

@@ -15,6 +15,7 @@ import { registerEventRoutes } from '../realtime/events.routes.ts';
 import { installAccessControl } from './access-hook.ts';
 import type { App } from './app-type.ts';
 import { handleError, sendProblem } from './problem.ts';
+import { isAppNavigation, registerWebApp, sendAppShell } from './web-app.ts';
 import './route-config.ts';
 
 export const bodyLimitBytes = 1024 * 1024;
@@ -42,18 +43,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  let webServed = false;
 
   app.setValidatorCompiler(validatorCompiler);
   // Presenters already whitelist fields; plain JSON keeps reads fast. Schemas still feed OpenAPI.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, {
-      title: 'Not found',
-      status: 404,
-      code: 'NOT_FOUND',
-      detail: `no route ${request.method} ${request.url}`,
-    }),
+    webServed && isAppNavigation(request)
+      ? sendAppShell(reply)
+      : sendProblem(reply, request, {
+          title: 'Not found',
+          status: 404,
+          code: 'NOT_FOUND',
+          detail: `no route ${request.method} ${request.url}`,
+        }),
   );
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -104,10 +108,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     app.swagger(),
   );
 
-  // The web application arrives with the web issue; until then the root leads to the API documentation.
-  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.redirect('/api/docs'),
-  );
+  webServed = await registerWebApp(app, deps.config.webRoot);
+  if (!webServed) {
+    // Without a built web app (`npm run build -w @vigil/web`) the root leads to the API documentation.
+    app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.redirect('/api/docs'),
+    );
+  }
 
   registerAuthRoutes(app, deps);
   registerAgencyRoutes(app, deps);

@@ -1,0 +1,65 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useLiveEvents } from '../api/live-events.ts';
+import { useSession, useSignedIn } from '../api/session.tsx';
+import { vigilClient } from '../api/vigil-client.ts';
+import { MarkingBanner, MarkingBannerProvider } from '../ui/marking-banner.tsx';
+import { visibleModules } from './modules.ts';
+import { Link, useLocation } from './router.tsx';
+
+const liveText = {
+  connecting: 'connecting',
+  live: 'live',
+  reconnecting: 'reconnecting…',
+  off: 'offline',
+} as const;
+
+export function Layout(props: { children: ReactNode; queryClient: QueryClient }) {
+  const user = useSignedIn();
+  const { signOut } = useSession();
+  const { pathname } = useLocation();
+  const live = useLiveEvents(props.queryClient, true);
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => vigilClient.listAgencies() });
+  const agency = agencies.data?.items.find((a) => a.id === user.agencyId);
+  return (
+    <MarkingBannerProvider>
+      {(label) => (
+        <div className="app">
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          {label ? <MarkingBanner tlp={label} /> : null}
+          <header className="topbar">
+            <span className="brand">Vigil</span>
+            <nav aria-label="Modules">
+              <ul>
+                {visibleModules(user.roles).map((m) => (
+                  <li key={m.path}>
+                    <Link to={m.path} aria-current={pathname.startsWith(m.path) ? 'page' : undefined}>
+                      {m.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="who">
+              <span className={`live live-${live}`} title="Live updates">
+                <span aria-hidden="true">●</span> {liveText[live]}
+              </span>
+              <span className="who-name">{user.displayName}</span>
+              <span className="who-agency">
+                {agency?.name ?? '…'} · {user.roles.join(', ')}
+              </span>
+              <button type="button" className="link-button" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </div>
+          </header>
+          <main id="main" tabIndex={-1}>
+            {props.children}
+          </main>
+        </div>
+      )}
+    </MarkingBannerProvider>
+  );
+}
