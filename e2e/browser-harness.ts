@@ -7,6 +7,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { createVigil, loadConfig, seedDemo, type Vigil } from '@vigil/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
+/** A page in its own context (cookies apart, and axe-core needs one). */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  return context.newPage();
+}
+
 export const chromiumPath = '/usr/bin/chromium';
 export const demoPassword = 'vigil-demo-2026';
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));

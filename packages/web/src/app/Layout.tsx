@@ -43,7 +43,7 @@ export function Layout(props: { children: ReactNode; queryClient: QueryClient })
               </ul>
             </nav>
             <div className="who">
-              <span className={`live live-${live}`} title="Live updates">
+              <span className={`live live-${live}`} role="status" aria-label={`Live updates: ${liveText[live]}`}>
                 <span aria-hidden="true">●</span> {liveText[live]}
               </span>
               <span className="who-name">{user.displayName}</span>

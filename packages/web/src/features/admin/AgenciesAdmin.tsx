@@ -104,13 +104,14 @@ export function AgenciesAdmin() {
               <td>{nameOf(agency.parentId)}</td>
               <td>{agency.jurisdiction.join(', ')}</td>
               <td>
+                {agency.active ? 'Active' : 'Inactive'} ·{' '}
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => setActive.mutate({ id: agency.id, active: !agency.active })}
-                  aria-label={`${agency.active ? 'Deactivate' : 'Reactivate'} ${agency.name}`}
                 >
-                  {agency.active ? 'Active · deactivate' : 'Inactive · reactivate'}
+                  {agency.active ? 'Deactivate' : 'Reactivate'}
+                  <span className="visually-hidden"> {agency.name}</span>
                 </button>
               </td>
             </tr>

@@ -160,13 +160,14 @@ export function UsersAdmin() {
               <td>{user.roles.join(', ')}</td>
               <td>{user.attributes.join(', ') || '—'}</td>
               <td>
+                {user.active ? 'Active' : 'Inactive'} ·{' '}
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => setActive.mutate({ id: user.id, active: !user.active })}
-                  aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.email}`}
                 >
-                  {user.active ? 'Active · deactivate' : 'Inactive · reactivate'}
+                  {user.active ? 'Deactivate' : 'Reactivate'}
+                  <span className="visually-hidden"> {user.email}</span>
                 </button>
               </td>
             </tr>

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  assertAccessible,
+  browserSkipReason,
+  type DemoServer,
+  demoPassword,
+  launchBrowser,
+  newPage,
+  signIn,
+  startDemoServer,
+} from './browser-harness.ts';
+
+const skip = browserSkipReason();
+
+describe('sign-in, lockout, idle lock and administration (Chromium)', { skip }, () => {
+  let server: DemoServer;
+  let browser: Browser;
+  before(async () => {
+    // A 6-second idle timeout lets the test watch a session lock.
+    server = await startDemoServer({ VIGIL_IDLE_TIMEOUT_MINUTES: '0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a wrong password says so; the 6th attempt shows the lockout', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.base);
+    await assertAccessible(page, 'sign-in');
+    await page.getByLabel('E-mail').fill('finance@vigil.example');
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await page.getByLabel('Password').fill(`not the password ${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' }).waitFor();
+    }
+    await page.getByLabel('Password').fill('still not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'locked' });
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /locked after 5 failed sign-ins/);
+    // Locked means locked: the right password is refused too.
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'locked' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0);
+    await page.context().close();
+  });
+
+  it('an idle session locks to sign-in and returns to the same page', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.base, 'planner@vigil.example');
+    await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Bulletins' }).click();
+    await page.getByRole('heading', { name: 'Bulletins', level: 1 }).waitFor();
+    await page.waitForTimeout(7_000);
+    // The next action finds the session gone.
+    await page.getByLabel('Search').fill('storm');
+    await page.getByText('Your session ended after a period of inactivity').waitFor({ timeout: 10_000 });
+    assert.equal(new URL(page.url()).pathname, '/bulletins');
+    assert.equal(await page.getByLabel('E-mail').inputValue(), 'planner@vigil.example');
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Bulletins', level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/bulletins');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+
+  it('an administrator creates a user who can then sign in; others see no Admin', async () => {
+    const admin = await newPage(browser, { width: 1920, height: 1080 });
+    await signIn(admin, server.base, 'admin@vigil.example');
+    await admin.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Admin' }).click();
+    await admin.getByRole('heading', { name: 'Administration' }).waitFor();
+    await assertAccessible(admin, 'admin');
+    const form = admin.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('E-mail').fill('new.planner@vigil.example');
+    await form.getByLabel('Name').fill('New Planner (demo)');
+    await form.getByLabel('Initial password').fill('a-long-initial-passphrase');
+    await form.getByLabel('Agency').selectOption({ label: 'City of Norfolk Emergency Management' });
+    await form.getByRole('checkbox', { name: 'planner' }).check();
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Created new.planner@vigil.example' }).waitFor();
+    await admin.getByRole('cell', { name: 'new.planner@vigil.example', exact: true }).waitFor();
+    await admin.context().close();
+
+    const newcomer = await newPage(browser);
+    await signIn(newcomer, server.base, 'new.planner@vigil.example', 'a-long-initial-passphrase');
+    await newcomer.getByText('City of Norfolk Emergency Management · planner').waitFor();
+    assert.equal(
+      await newcomer
+        .getByRole('navigation', { name: 'Modules' })
+        .getByRole('link', { name: 'Admin' })
+        .count(),
+      0,
+    );
+    await newcomer.context().close();
+  });
+});
