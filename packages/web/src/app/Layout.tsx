@@ -43,7 +43,11 @@ export function Layout(props: { children: ReactNode; queryClient: QueryClient })
               </ul>
             </nav>
             <div className="who">
-              <span className={`live live-${live}`} role="status" aria-label={`Live updates: ${liveText[live]}`}>
+              <span
+                className={`live live-${live}`}
+                role="status"
+                aria-label={`Live updates: ${liveText[live]}`}
+              >
                 <span aria-hidden="true">●</span> {liveText[live]}
               </span>
               <span className="who-name">{user.displayName}</span>
