@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
 
@@ -53,13 +53,51 @@ function openSqlite(path: string): Database {
       `SQLite at ${file} runs journal_mode=${mode}, synchronous=${sync}; Vigil requires WAL and FULL (2)`,
     );
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     engine: 'sqlite',
     description: `sqlite:${file}`,
     pgPool: null,
     close: () => db.destroy(),
+  };
+}
+
+/** Distinct SQL texts kept prepared; Vigil's queries vary by shape (the length of an `in` list, a viewer's caveat mask), not by value. */
+export const statementCacheSize = 500;
+
+/**
+ * kysely's SQLite driver prepares every query anew; preparing costs more than running
+ * most of ours. This hands it one prepared statement per SQL text, least recently used
+ * evicted. A better-sqlite3 statement is reusable: it binds fresh parameters and resets
+ * after each `all`/`run`, so it holds no read snapshot between queries, and SQLite
+ * re-prepares it by itself if the schema changes (migrations). A statement still
+ * being iterated (a stream) is never handed out twice: that caller gets a fresh one.
+ */
+export function cachingStatements(
+  sqlite: SqliteDatabase.Database,
+  capacity = statementCacheSize,
+): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Map order is insertion order: re-inserting marks it most recently used.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (cached) return statement;
+      cache.set(sql, statement);
+      if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
   };
 }
 
