@@ -65,7 +65,7 @@ describe('bulletins between agencies (Chromium)', { skip }, () => {
 
     // B's list updates without a reload.
     const card = recipient.getByRole('link', { name: title });
-    await card.waitFor({ timeout: 10_000 });
+    await card.waitFor({ timeout: 30_000 });
     mkdirSync(screenshots, { recursive: true });
     await recipient.screenshot({ path: `${screenshots}bulletins.png` });
     await author.screenshot({ path: `${screenshots}bulletin-detail.png` });
@@ -75,7 +75,7 @@ describe('bulletins between agencies (Chromium)', { skip }, () => {
     // C receives a later CLEAR bulletin live, and never the AMBER one.
     const clearTitle = `Public advisory ${Date.now()}`;
     await post(author, clearTitle, 'CLEAR', []);
-    await outsider.getByRole('link', { name: clearTitle }).waitFor({ timeout: 10_000 });
+    await outsider.getByRole('link', { name: clearTitle }).waitFor({ timeout: 30_000 });
     assert.equal(await outsider.getByRole('link', { name: title }).count(), 0);
     // Even by address, C gets nothing.
     const id = await recipient.locator('[data-bulletin-id]', { has: card }).getAttribute('data-bulletin-id');

@@ -38,7 +38,7 @@ const node = spawnSync(
     'tsx',
     '--test',
     '--test-force-exit',
-    '--test-timeout=60000',
+    '--test-timeout=300000',
     '--test-concurrency=2',
     ...files,
   ],
