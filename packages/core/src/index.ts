@@ -7,5 +7,6 @@ export * from './agencies/index.ts';
 export * from './audit/index.ts';
 export * from './bulletins/index.ts';
 export * from './errors/index.ts';
+export * from './infrastructure/index.ts';
 export * from './risk/index.ts';
 export * from './users/index.ts';
