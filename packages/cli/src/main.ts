@@ -3,6 +3,7 @@ import { describeError } from './cli-error.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDirectory } from './commands/directory.ts';
+import { registerInfra } from './commands/infra.ts';
 import { registerServe } from './commands/serve.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerDatabase(program);
   registerDirectory(program);
   registerAudit(program);
+  registerInfra(program);
   return program;
 }
 

@@ -55,12 +55,13 @@ export function isPlainRedundancy(graph: DependencyGraph, horizonHours: number):
 export function rankSinglePointsOfFailure(
   graph: DependencyGraph,
   horizonHours = Number.POSITIVE_INFINITY,
+  onProgress?: (done: number, total: number) => void,
 ): SinglePointImpacts {
   if (isPlainRedundancy(graph, horizonHours)) {
     const dominators = findImmediateDominators(graph);
     if (dominators) return impactsFromDominators(graph, dominators.idom, dominators.topoOrder);
   }
-  return impactsFromCascades(graph, horizonHours);
+  return impactsFromCascades(graph, horizonHours, onProgress);
 }
 
 function impactsFromDominators(
@@ -89,7 +90,11 @@ function impactsFromDominators(
   return { method: 'dominator-tree', population, assets, bySector };
 }
 
-function impactsFromCascades(graph: DependencyGraph, horizonHours: number): SinglePointImpacts {
+function impactsFromCascades(
+  graph: DependencyGraph,
+  horizonHours: number,
+  onProgress?: (done: number, total: number) => void,
+): SinglePointImpacts {
   const n = graph.nodeCount;
   const population = new Float64Array(n);
   const assets = new Int32Array(n);
@@ -98,6 +103,7 @@ function impactsFromCascades(graph: DependencyGraph, horizonHours: number): Sing
   const single = new Int32Array(1);
   const { outStart, outGroup, groupNeed } = graph;
   for (let x = 0; x < n; x++) {
+    if (onProgress && (x & 4095) === 0) onProgress(x, n);
     let canTrip = false;
     const end = outStart[x + 1] as number;
     for (let i = outStart[x] as number; i < end && !canTrip; i++) {
@@ -123,6 +129,7 @@ function impactsFromCascades(graph: DependencyGraph, horizonHours: number): Sing
     assets[x] = run.count;
     resetWorkspace(ws, run);
   }
+  onProgress?.(n, n);
   return { method: 'pruned-cascades', population, assets, bySector };
 }
 
