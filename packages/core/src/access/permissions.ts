@@ -36,18 +36,27 @@ export const permissions = [
   'user.read',
   'user.admin',
   'audit.read',
+  'risk.read',
+  'risk.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readAll: Permission[] = ['session', 'events.read', 'bulletin.read', 'agency.read', 'user.read'];
+const readAll: Permission[] = [
+  'session',
+  'events.read',
+  'bulletin.read',
+  'agency.read',
+  'user.read',
+  'risk.read',
+];
 const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract'];
 
 /** Roles grant permissions; the markings then decide which records a permission reaches. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...readAll, 'agency.admin', 'user.admin', 'audit.read'],
-  director: [...author, 'audit.read'],
-  planner: author,
-  analyst: author,
+  director: [...author, 'audit.read', 'risk.write'],
+  planner: [...author, 'risk.write'],
+  analyst: [...author, 'risk.write'],
   operations: author,
   logistics: author,
   finance: author,

@@ -28,6 +28,18 @@ export {
   missionAreasOf,
 } from './core-capabilities.ts';
 export {
+  type RiskCountyDetail,
+  type RiskCountyList,
+  type RiskCountyQuery,
+  type RiskCountySummary,
+  type RiskHazardDetail,
+  riskCountyDetailSchema,
+  riskCountyListSchema,
+  riskCountyQuerySchema,
+  riskCountySummarySchema,
+  riskHazardDetailSchema,
+} from './county-view.ts';
+export {
   type AvoidedLoss,
   estimateAvoidedLoss,
   type MitigationAction,

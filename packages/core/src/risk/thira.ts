@@ -76,7 +76,7 @@ export type TaskGap = { metric: string; target: number; current: number; gap: nu
 
 export type CapabilityGap = {
   coreCapability: CoreCapability;
-  missionAreas: readonly MissionArea[];
+  missionAreas: MissionArea[];
   targets: number;
   assessed: number;
   /** Share of the targets achieved (0–1): the mean over assessed targets of each target's weakest task. */
@@ -115,7 +115,7 @@ export function summarizeCapabilityGaps(
     if (!entry) {
       entry = {
         coreCapability: capability,
-        missionAreas: missionAreasOf(capability),
+        missionAreas: [...missionAreasOf(capability)],
         targets: 0,
         assessed: 0,
         meanMet: null,

@@ -2,6 +2,7 @@ import type { Viewer } from '@vigil/core';
 import { addAgency } from '../agencies/index.ts';
 import { createBulletin } from '../bulletins/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
+import { seedRiskDemo } from '../risk/index.ts';
 import { addUser } from '../users/index.ts';
 import { demoAgencies, demoBulletins, demoUsers } from './demo-data.ts';
 
@@ -76,5 +77,6 @@ export async function seedDemo(
     });
     step();
   }
+  await seedRiskDemo(deps, viewers, agencies);
   return { seeded: true, agencies, users: listed, bulletins: demoBulletins.length };
 }

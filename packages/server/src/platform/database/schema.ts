@@ -93,6 +93,28 @@ export type JournalTable = {
 /** One row: the last sequence number and hash. Updating it serializes journal writers on both engines. */
 export type JournalHeadTable = { id: number; seq: number; hash: string };
 
+/** One county of the imported NRI table; `data` is core's `NriCounty` as JSON text. */
+export type NriCountyTable = {
+  stcofips: string;
+  county: string;
+  release_name: string;
+  data: string;
+  imported_at: string;
+};
+
+/** A planner's marked record (risk module); `data` is the kind's core contract as JSON text. */
+export type RiskRecordTable = {
+  id: string;
+  kind: string;
+  parent_id: string | null;
+  title: string;
+  data: string;
+  marking_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Schema = {
   agencies: AgencyTable;
   users: UserTable;
@@ -103,4 +125,6 @@ export type Schema = {
   bulletins: BulletinTable;
   journal: JournalTable;
   journal_head: JournalHeadTable;
+  nri_counties: NriCountyTable;
+  risk_records: RiskRecordTable;
 };

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { z } from 'zod';
 import { registerAgencyRoutes } from '../../agencies/index.ts';
 import { registerBulletinRoutes } from '../../bulletins/index.ts';
+import { registerRiskRoutes } from '../../risk/index.ts';
 import { registerUserRoutes } from '../../users/index.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { type AppDeps, authDepsOf } from '../deps.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAgencyRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBulletinRoutes(app, deps);
+  registerRiskRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerAuditRoutes(app, deps);
   return app;
