@@ -21,7 +21,10 @@ export type CascadeResult = {
  * cascade touched keeps each run proportional to its own size instead of to the graph's.
  */
 export class CascadeWorkspace {
+  /** 1 once an asset is scheduled to fail (its time is then in `time`). Zeroed memory, no fill needed. */
+  readonly mark: Uint8Array;
   readonly time: Float64Array;
+  /** Supplier number + 1 and group number + 1, so that 0 (fresh memory) means none. */
   readonly causeOf: Int32Array;
   readonly causeGroupOf: Int32Array;
   readonly lostCount: Int32Array;
@@ -32,9 +35,10 @@ export class CascadeWorkspace {
   readonly scheduled: Int32Array;
   constructor(graph: DependencyGraph) {
     const n = graph.nodeCount;
-    this.time = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    this.causeOf = new Int32Array(n).fill(-1);
-    this.causeGroupOf = new Int32Array(n).fill(-1);
+    this.mark = new Uint8Array(n);
+    this.time = new Float64Array(n);
+    this.causeOf = new Int32Array(n);
+    this.causeGroupOf = new Int32Array(n);
     this.lostCount = new Int32Array(graph.groupCount);
     this.order = new Int32Array(n);
     this.fifo = new Int32Array(n);
@@ -67,7 +71,7 @@ export function runCascade(
   horizonHours: number,
   ws: CascadeWorkspace,
 ): { count: number; scheduledCount: number; touchedGroupCount: number } {
-  const { time, causeOf, causeGroupOf, lostCount, order, fifo, heap, touchedGroups, scheduled } = ws;
+  const { mark, time, causeOf, causeGroupOf, lostCount, order, fifo, heap, touchedGroups, scheduled } = ws;
   const { outStart, outGroup, groupNeed, groupDependent, backupHours } = graph;
   let fifoHead = 0;
   let fifoTail = 0;
@@ -77,7 +81,8 @@ export function runCascade(
   let touchedGroupCount = 0;
   for (let i = 0; i < initial.length; i++) {
     const v = initial[i] as number;
-    if (time[v] !== Number.POSITIVE_INFINITY) continue;
+    if (mark[v] !== 0) continue;
+    mark[v] = 1;
     time[v] = 0;
     scheduled[scheduledCount++] = v;
     fifo[fifoTail++] = v;
@@ -124,12 +129,13 @@ export function runCascade(
       if (lost === 1) touchedGroups[touchedGroupCount++] = g;
       if (lost !== groupNeed[g]) continue;
       const d = groupDependent[g] as number;
-      if (time[d] !== Number.POSITIVE_INFINITY) continue;
+      if (mark[d] !== 0) continue;
       const backup = backupHours[d] as number;
       const at = now + backup;
+      mark[d] = 1;
       time[d] = at;
-      causeOf[d] = v;
-      causeGroupOf[d] = g;
+      causeOf[d] = v + 1;
+      causeGroupOf[d] = g + 1;
       scheduled[scheduledCount++] = d;
       if (backup === 0) {
         fifo[fifoTail++] = d;
@@ -156,9 +162,9 @@ export function resetWorkspace(
 ): void {
   for (let i = 0; i < run.scheduledCount; i++) {
     const v = ws.scheduled[i] as number;
-    ws.time[v] = Number.POSITIVE_INFINITY;
-    ws.causeOf[v] = -1;
-    ws.causeGroupOf[v] = -1;
+    ws.mark[v] = 0;
+    ws.causeOf[v] = 0;
+    ws.causeGroupOf[v] = 0;
   }
   for (let i = 0; i < run.touchedGroupCount; i++) ws.lostCount[ws.touchedGroups[i] as number] = 0;
 }
@@ -190,12 +196,13 @@ export function findCascadingFailures(
   for (let i = 0; i < run.count; i++) {
     const v = failed[i] as number;
     failedAtHours[i] = ws.time[v] as number;
-    cause[i] = ws.causeOf[v] as number;
-    causeGroup[i] = ws.causeGroupOf[v] as number;
+    cause[i] = (ws.causeOf[v] as number) - 1;
+    causeGroup[i] = (ws.causeGroupOf[v] as number) - 1;
     populationAffected += graph.population[v] as number;
     const s = graph.sector[v] as number;
     failedBySector[s] = (failedBySector[s] as number) + 1;
   }
-  resetWorkspace(ws, run);
+  // A workspace made for this call is dropped; only a caller's is put back for reuse.
+  if (workspace) resetWorkspace(ws, run);
   return { failed, failedAtHours, cause, causeGroup, populationAffected, failedBySector };
 }
