@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDirectory } from './commands/directory.ts';
 import { registerInfra } from './commands/infra.ts';
+import { registerRisk } from './commands/risk.ts';
 import { registerServe } from './commands/serve.ts';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDatabase(program);
   registerDirectory(program);
   registerAudit(program);
+  registerRisk(program);
   registerInfra(program);
   return program;
 }

@@ -14,4 +14,5 @@ export {
 export { migrateToLatest } from './platform/database/migrate.ts';
 export type { AppDeps } from './platform/deps.ts';
 export { verifyStoredJournal } from './platform/journal/verify-journal-store.ts';
+export { importNriTable, loadNriTable } from './risk/index.ts';
 export { addUser, issueApiToken } from './users/index.ts';
