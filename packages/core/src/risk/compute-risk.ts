@@ -41,7 +41,16 @@ export type RiskOptions = { valueOfStatisticalLife: number; multipliers?: Freque
  * With multipliers of 1 this reproduces FEMA's composite totals and risk value.
  */
 export function computeCountyRisk(county: NriCounty, options: RiskOptions): CountyRisk {
-  const vsl = options.valueOfStatisticalLife;
+  return computeWithMultipliers(county, options.valueOfStatisticalLife, multiplierList(options.multipliers));
+}
+
+function multiplierList(multipliers: FrequencyMultipliers | undefined): number[] {
+  return hazardCodes.map((code) => multiplierOf(multipliers, code));
+}
+
+// The hot loop of a national recomputation (3,000+ counties × 18 hazards): multipliers by
+// hazard index, no closures, one object per applicable hazard.
+function computeWithMultipliers(county: NriCounty, vsl: number, multipliers: number[]): CountyRisk {
   const crf = county.communityRiskFactor;
   const hazards: HazardRisk[] = [];
   let buildings = 0;
@@ -49,14 +58,16 @@ export function computeCountyRisk(county: NriCounty, options: RiskOptions): Coun
   let populationEquivalence = 0;
   let agriculture = 0;
   let total = 0;
-  for (const code of hazardCodes) {
+  for (let h = 0; h < hazardCodes.length; h += 1) {
+    const code = hazardCodes[h] as HazardCode;
     const hazard = county.hazards[code];
-    if (!hazard) continue;
-    const m = multiplierOf(options.multipliers, code);
-    const b = (hazard.eal.buildings ?? 0) * m;
-    const p = (hazard.eal.population ?? 0) * m;
+    if (hazard === undefined) continue;
+    const m = multipliers[h] as number;
+    const eal = hazard.eal;
+    const b = eal.buildings === null ? 0 : eal.buildings * m;
+    const p = eal.population === null ? 0 : eal.population * m;
     const pe = p * vsl;
-    const a = (hazard.eal.agriculture ?? 0) * m;
+    const a = eal.agriculture === null ? 0 : eal.agriculture * m;
     const t = b + pe + a;
     hazards.push({
       code,
@@ -85,29 +96,31 @@ export function computeCountyRisk(county: NriCounty, options: RiskOptions): Coun
 
 /** Every county of the table, ranked within its state (first two FIPS digits) by risk value. */
 export function computeRiskTable(table: NriTable, multipliers?: FrequencyMultipliers): CountyRisk[] {
-  const options: RiskOptions = {
-    valueOfStatisticalLife: table.release.valueOfStatisticalLife,
-    ...(multipliers ? { multipliers } : {}),
-  };
-  const results = table.counties.map((county) => computeCountyRisk(county, options));
+  const vsl = table.release.valueOfStatisticalLife;
+  const list = multiplierList(multipliers);
+  const results = table.counties.map((county) => computeWithMultipliers(county, vsl, list));
   rankWithinStates(results);
   return results;
 }
 
 function rankWithinStates(results: CountyRisk[]): void {
-  const byState = new Map<string, CountyRisk[]>();
+  // Group by the two state digits of the FIPS code, as a number: no substring per county.
+  const byState: CountyRisk[][] = [];
   for (const result of results) {
-    const state = result.stcofips.slice(0, 2);
-    const list = byState.get(state);
+    const code = result.stcofips;
+    const state = (code.charCodeAt(0) - 48) * 10 + (code.charCodeAt(1) - 48);
+    const list = byState[state];
     if (list) list.push(result);
-    else byState.set(state, [result]);
+    else byState[state] = [result];
   }
-  for (const list of byState.values()) {
+  for (const list of byState) {
+    if (!list) continue;
     list.sort((a, b) => b.riskValue - a.riskValue);
-    list.forEach((result, i) => {
+    for (let i = 0; i < list.length; i += 1) {
+      const result = list[i] as CountyRisk;
       const previous = list[i - 1];
       result.stateRank = previous && previous.riskValue === result.riskValue ? previous.stateRank : i + 1;
-    });
+    }
   }
 }
 
