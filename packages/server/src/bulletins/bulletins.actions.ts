@@ -16,7 +16,7 @@ import {
   sameMarking,
   type Viewer,
 } from '@vigil/core';
-import { assertShareTargets, insertMarking, loadMarkings } from '../platform/access/marking.store.ts';
+import { assertShareTargets, completeMarkings, insertMarking } from '../platform/access/marking.store.ts';
 import type { Trx } from '../platform/database/transaction.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { appendJournal } from '../platform/journal/journal.store.ts';
@@ -61,7 +61,7 @@ async function loadVisible(
   const row = await findVisibleBulletin(db, viewer, id);
   // Not there and not yours to see answer the same: a 403 would confirm the bulletin exists.
   if (!row) throw new DomainError('NOT_FOUND', `no bulletin ${id}`);
-  const marking = (await loadMarkings(db, [row.marking_id])).get(row.marking_id);
+  const marking = (await completeMarkings(db, [row])).get(row.marking_id);
   if (!marking) throw new Error(`bulletin ${id} points at missing marking ${row.marking_id}`);
   return { row, marking };
 }
@@ -152,10 +152,7 @@ export async function listBulletins(
 ): Promise<BulletinList> {
   const { db } = deps.database;
   const { rows, total } = await listVisibleBulletins(db, viewer, query);
-  const markings = await loadMarkings(
-    db,
-    rows.map((row) => row.marking_id),
-  );
+  const markings = await completeMarkings(db, rows);
   const shown = rows.map((row) => ({
     row,
     id: row.id,

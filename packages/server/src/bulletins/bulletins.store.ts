@@ -1,6 +1,12 @@
 import type { BulletinListQuery, Viewer } from '@vigil/core';
 import { type SqlBool, sql } from 'kysely';
-import { visibleMarkings } from '../platform/access/visible-markings.ts';
+import {
+  type ViewerShape,
+  type ViewerValues,
+  viewerParameters,
+  visibleMarkingsOf,
+} from '../platform/access/visible-markings.ts';
+import { preparedQuery } from '../platform/database/prepared-query.ts';
 import type { BulletinTable } from '../platform/database/schema.ts';
 import type { Executor } from '../platform/database/transaction.ts';
 
@@ -11,11 +17,11 @@ export type BulletinRow = BulletinTable & {
   author_user_id: string;
 };
 
-function visibleBulletins(db: Executor, viewer: Viewer) {
+function visibleBulletins(db: Executor, viewer: ViewerValues, shape: ViewerShape) {
   return db
     .selectFrom('bulletins as b')
     .innerJoin('markings as m', 'm.id', 'b.marking_id')
-    .where(visibleMarkings(viewer));
+    .where(visibleMarkingsOf(viewer, shape));
 }
 
 const columns = [
@@ -35,13 +41,18 @@ const columns = [
   'm.author_user_id',
 ] as const;
 
+const findVisible = preparedQuery((db, v: ViewerValues & { id: string }, s: ViewerShape) =>
+  visibleBulletins(db, v, s).select(columns).where('b.id', '=', v.id),
+);
+
 /** Null both when it does not exist and when the viewer may not see it: the caller answers 404 either way. */
 export async function findVisibleBulletin(
   db: Executor,
   viewer: Viewer,
   id: string,
 ): Promise<BulletinRow | undefined> {
-  return visibleBulletins(db, viewer).select(columns).where('b.id', '=', id).executeTakeFirst();
+  const access = viewerParameters(viewer);
+  return findVisible.executeTakeFirst(db, { ...access.values, id }, access.shape);
 }
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
@@ -49,36 +60,66 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+type ListFilters = {
+  filterTlp?: string | undefined;
+  filterOwnerAgencyId?: string | undefined;
+  filterStatus?: string | undefined;
+  filterPattern?: string | undefined;
+};
+
+function filteredBulletins(db: Executor, v: ViewerValues & ListFilters, s: ViewerShape) {
+  let filtered = visibleBulletins(db, v, s);
+  if (v.filterTlp !== undefined) filtered = filtered.where('m.tlp', '=', v.filterTlp);
+  if (v.filterOwnerAgencyId !== undefined)
+    filtered = filtered.where('m.owner_agency_id', '=', v.filterOwnerAgencyId);
+  if (v.filterStatus !== undefined) filtered = filtered.where('b.status', '=', v.filterStatus);
+  if (v.filterPattern !== undefined) {
+    const pattern = v.filterPattern;
+    filtered = filtered.where(
+      sql<SqlBool>`(lower(b.title) like ${pattern} escape '\\' or lower(b.body) like ${pattern} escape '\\')`,
+    );
+  }
+  return filtered;
+}
+
+const listPage = preparedQuery(
+  (db, v: ViewerValues & ListFilters & { limit: number; offset: number }, s: ViewerShape) =>
+    filteredBulletins(db, v, s)
+      .select(columns)
+      .orderBy('b.created_at', 'desc')
+      .orderBy('b.id')
+      .limit(v.limit)
+      .offset(v.offset),
+);
+
+const countVisible = preparedQuery((db, v: ViewerValues & ListFilters, s: ViewerShape) =>
+  filteredBulletins(db, v, s).select((eb) => eb.fn.countAll<number>().as('total')),
+);
+
 export async function listVisibleBulletins(
   db: Executor,
   viewer: Viewer,
   query: BulletinListQuery,
 ): Promise<{ rows: BulletinRow[]; total: number }> {
-  let filtered = visibleBulletins(db, viewer);
-  if (query.tlp) filtered = filtered.where('m.tlp', '=', query.tlp);
-  if (query.agencyId) filtered = filtered.where('m.owner_agency_id', '=', query.agencyId);
-  if (query.status) filtered = filtered.where('b.status', '=', query.status);
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    filtered = filtered.where(
-      sql<SqlBool>`(lower(b.title) like ${pattern} escape '\\' or lower(b.body) like ${pattern} escape '\\')`,
-    );
-  }
+  const access = viewerParameters(viewer);
+  const values = {
+    ...access.values,
+    filterTlp: query.tlp || undefined,
+    filterOwnerAgencyId: query.agencyId || undefined,
+    filterStatus: query.status || undefined,
+    filterPattern: query.q ? likePattern(query.q) : undefined,
+  };
   const [rows, count] = await Promise.all([
-    filtered
-      .select(columns)
-      .orderBy('b.created_at', 'desc')
-      .orderBy('b.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    listPage.execute(db, { ...values, limit: query.limit, offset: query.offset }, access.shape),
+    countVisible.executeTakeFirst(db, values, access.shape),
   ]);
-  return { rows, total: Number(count.total) };
+  return { rows, total: Number(count?.total ?? 0) };
 }
 
+const insertRow = preparedQuery((db, v: BulletinTable) => db.insertInto('bulletins').values(v));
+
 export async function insertBulletin(db: Executor, row: BulletinTable): Promise<void> {
-  await db.insertInto('bulletins').values(row).execute();
+  await insertRow.run(db, row, {});
 }
 
 export async function updateBulletinRow(

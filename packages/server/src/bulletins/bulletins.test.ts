@@ -260,6 +260,30 @@ for (const { engine, create } of testEngines) {
       );
     });
 
+    it('filters narrow what the caller sees, never widen it', async () => {
+      const internal = await post(clients.a, {
+        title: 'Agency A internal roster',
+        body: 'x',
+        marking: { tlp: 'AMBER' },
+      });
+      // Each filter alone, and the owner filter naming the very agency that may see it.
+      for (const query of [
+        `?agencyId=${s.agencies.a}`,
+        '?tlp=AMBER',
+        '?q=internal%20roster',
+        '?status=published',
+      ]) {
+        const seenByC = await listFor(clients.c, query);
+        assert.ok(!seenByC.items.some((item) => item.id === internal.id), `C ${query}`);
+        const seenByA2 = await listFor(clients.a2, query);
+        assert.ok(
+          seenByA2.items.some((item) => item.id === internal.id),
+          `A2 ${query}`,
+        );
+      }
+      assert.equal((await listFor(clients.c, `?agencyId=${s.agencies.a}&tlp=AMBER`)).total, 0);
+    });
+
     it('a viewer may read but not write', async () => {
       const refused = await clients.b2.post('/api/v1/bulletins', {
         title: 't',

@@ -6,14 +6,27 @@ import { sql } from 'kysely';
 import { type TestDatabase, testEngines } from '../../testing/test-engines.ts';
 import { type Scenario, seedScenario, startTestVigil } from '../../testing/test-vigil.ts';
 import type { Vigil } from '../create-vigil.ts';
+import { preparedQuery } from '../database/prepared-query.ts';
 import { insertMarking } from './marking.store.ts';
-import { visibleMarkings } from './visible-markings.ts';
+import {
+  type ViewerShape,
+  type ViewerValues,
+  viewerParameters,
+  visibleMarkings,
+  visibleMarkingsOf,
+} from './visible-markings.ts';
+
+/** The predicate as hot paths run it: compiled once per shape, each viewer's ids bound as parameters. */
+const preparedVisible = preparedQuery((db, v: ViewerValues & { ids: string[] }, s: ViewerShape) =>
+  db.selectFrom('markings as m').select('m.id').where(visibleMarkingsOf(v, s)).where('m.id', 'in', v.ids),
+);
 
 for (const { engine, create } of testEngines) {
   describe(`visibleMarkings in SQL equals canSee in core (${engine})`, () => {
     let database: TestDatabase;
     let vigil: Vigil;
     let scenario: Scenario;
+    let stored: { id: string; marking: Marking }[] = [];
 
     before(async () => {
       database = await create();
@@ -38,7 +51,7 @@ for (const { engine, create } of testEngines) {
         author: fc.constantFrom(...people),
       });
       const samples = fc.sample(markingArb, { numRuns: 120, seed: 20261128 });
-      const stored: { id: string; marking: Marking }[] = [];
+      stored = [];
       const now = '2026-09-15T12:00:00.000Z';
       for (const sample of samples) {
         const marking = buildMarking(
@@ -79,6 +92,24 @@ for (const { engine, create } of testEngines) {
         .where(visibleMarkings(scenario.users.c.viewer))
         .executeTakeFirstOrThrow();
       assert.ok(Number(visibleCount.n) > 0 && Number(visibleCount.n) < stored.length);
+    });
+
+    it('agrees when prepared: viewers of one shape share the SQL text, never each other’s terms', async () => {
+      assert.ok(stored.length > 0, 'runs after the markings are stored');
+      const { db } = vigil.deps.database;
+      const ids = stored.map((s) => s.id);
+      for (const person of Object.values(scenario.users)) {
+        const { values, shape } = viewerParameters(person.viewer);
+        const rows = await preparedVisible.execute(db, { ...values, ids }, shape);
+        const inSql = new Set(rows.map((r) => r.id));
+        for (const { id, marking } of stored) {
+          assert.equal(
+            inSql.has(id),
+            canSee(person.viewer, marking),
+            `${person.email} on ${JSON.stringify(marking)}`,
+          );
+        }
+      }
     });
   });
 }

@@ -7,6 +7,7 @@ import {
 } from '@vigil/core';
 import { sql } from 'kysely';
 import type { Engine } from '../database/database.ts';
+import { preparedQuery } from '../database/prepared-query.ts';
 import type { JournalTable } from '../database/schema.ts';
 import type { Executor, Trx } from '../database/transaction.ts';
 
@@ -17,29 +18,38 @@ export const journalChannel = 'vigil_journal';
  * or fail together. Touching the head row first takes its write lock on both engines:
  * concurrent writers queue there and each links to the hash before it.
  */
+const lockHead = preparedQuery((db) =>
+  db.updateTable('journal_head').set({ seq: sql<number>`seq` }).where('id', '=', 1),
+);
+const selectHead = preparedQuery((db) =>
+  db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1),
+);
+const insertEntry = preparedQuery((db, v: JournalTable) => db.insertInto('journal').values(v));
+const moveHead = preparedQuery((db, v: { seq: number; hash: string }) =>
+  db.updateTable('journal_head').set({ seq: v.seq, hash: v.hash }).where('id', '=', 1),
+);
+const notifyEntry = preparedQuery(
+  (_db, v: { seq: string }) => sql`select pg_notify(${journalChannel}, ${v.seq})`,
+);
+
 export async function appendJournal(trx: Trx, engine: Engine, draft: JournalDraft): Promise<JournalEntry> {
-  await trx.updateTable('journal_head').set({ seq: sql<number>`seq` }).where('id', '=', 1).execute();
-  const head = await trx
-    .selectFrom('journal_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  await lockHead.run(trx, {}, {});
+  const head = await selectHead.executeTakeFirst(trx, {}, {});
+  if (!head) throw new Error('the journal has no head row');
   const entry = chainJournalEntry(head, draft);
-  await trx.insertInto('journal').values(toRow(entry)).execute();
-  await trx
-    .updateTable('journal_head')
-    .set({ seq: entry.seq, hash: entry.hash })
-    .where('id', '=', 1)
-    .execute();
+  await insertEntry.run(trx, toRow(entry), {});
+  await moveHead.run(trx, { seq: entry.seq, hash: entry.hash }, {});
   if (engine === 'postgres') {
     // Delivered by PostgreSQL only when the transaction commits: other instances then fetch it.
-    await sql`select pg_notify(${journalChannel}, ${String(entry.seq)})`.execute(trx);
+    await notifyEntry.run(trx, { seq: String(entry.seq) }, {});
   }
   return entry;
 }
 
 export async function readJournalHead(db: Executor): Promise<{ seq: number; hash: string }> {
-  return db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await selectHead.executeTakeFirst(db, {}, {});
+  if (!head) throw new Error('the journal has no head row');
+  return head;
 }
 
 /** Pages through the whole journal in `seq` order without holding it all in memory. */
