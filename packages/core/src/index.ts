@@ -5,6 +5,7 @@
 export * from './access/index.ts';
 export * from './agencies/index.ts';
 export * from './audit/index.ts';
+export * from './budget/index.ts';
 export * from './bulletins/index.ts';
 export * from './errors/index.ts';
 export * from './infrastructure/index.ts';

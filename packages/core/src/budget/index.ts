@@ -1,0 +1,74 @@
+export {
+  type BudgetModel,
+  buildBudgetModel,
+  eligibleSources,
+  type FundingUnit,
+  investmentWeight,
+  type ModelRow,
+  ruleGroups,
+  totalCost,
+} from './build-budget-model.ts';
+export {
+  brokenRules,
+  evaluatePlan,
+  type FundingSplit,
+  type Plan,
+  type RuleCheck,
+} from './evaluate-plan.ts';
+export { explainChoice } from './explain-choice.ts';
+export { describeGroup, findRuleConflicts } from './find-rule-conflicts.ts';
+export { generatePortfolio } from './generate-portfolio.ts';
+export { type GreedyPlan, planGreedily } from './greedy-plan.ts';
+export {
+  conflictSchema,
+  type Frontier,
+  frontierSchema,
+  type OptimizationResult,
+  optimizationResultSchema,
+  type RuleConflict,
+  type SelectedInvestment,
+  selectedInvestmentSchema,
+  solveStatuses,
+  type WhyNot,
+  whyNotSchema,
+} from './optimization-result.ts';
+export {
+  judgeGreedy,
+  type OptimizeOptions,
+  optimizePortfolio,
+  planFromSolution,
+} from './optimize-portfolio.ts';
+export {
+  describeRule,
+  type FundingSource,
+  fundingSourceSchema,
+  type GrantRule,
+  grantRuleSchema,
+  type Investment,
+  investmentSchema,
+  isShareRule,
+  type Portfolio,
+  type PortfolioInput,
+  parsePortfolio,
+  portfolioLimits,
+  portfolioSchema,
+  type ShareRule,
+  type SpendRule,
+} from './portfolio.ts';
+export {
+  loadHighs,
+  type SolveOptions,
+  type SolveResult,
+  type SolveStatus,
+  solveBudgetModel,
+} from './solve-budget-model.ts';
+export { defaultFrontierScales, traceFrontier } from './trace-frontier.ts';
+export {
+  type ExecutionEntry,
+  type ExecutionKind,
+  type ExecutionLine,
+  type ExecutionSummary,
+  executionEntrySchema,
+  executionKinds,
+  summarizeExecution,
+} from './track-execution.ts';
