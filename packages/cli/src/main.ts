@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from './cli-error.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerCap } from './commands/cap.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDirectory } from './commands/directory.ts';
+import { registerEdxl } from './commands/edxl.ts';
 import { registerInfra } from './commands/infra.ts';
 import { registerRisk } from './commands/risk.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerStix } from './commands/stix.ts';
 
 export function buildProgram(): Command {
   const program = new Command('vigil')
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerDatabase(program);
   registerDirectory(program);
   registerAudit(program);
+  registerCap(program);
+  registerStix(program);
+  registerEdxl(program);
   registerRisk(program);
   registerInfra(program);
   return program;

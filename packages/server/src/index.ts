@@ -2,6 +2,15 @@
 export { addAgency, findAgencyByName, listAgencies } from './agencies/index.ts';
 export { createBulletin, listBulletins, readBulletin } from './bulletins/index.ts';
 export { type DemoSeedResult, seedDemo } from './demo/index.ts';
+export {
+  collectionFor as collectionForCli,
+  createCollection,
+  exportVisibleStix,
+  importStixBundle,
+  listCollectionsFor,
+  listVisibleStixObjects,
+  viewerForUser,
+} from './interop/index.ts';
 export { type Config, loadConfig } from './platform/config.ts';
 export { createVigil, openVigilDeps, type Vigil } from './platform/create-vigil.ts';
 export {

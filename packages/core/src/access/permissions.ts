@@ -36,6 +36,9 @@ export const permissions = [
   'user.read',
   'user.admin',
   'audit.read',
+  'interop.read',
+  'interop.write',
+  'interop.admin',
   'risk.read',
   'risk.write',
 ] as const;
@@ -48,12 +51,13 @@ const readAll: Permission[] = [
   'agency.read',
   'user.read',
   'risk.read',
+  'interop.read',
 ];
-const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract'];
+const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract', 'interop.write'];
 
 /** Roles grant permissions; the markings then decide which records a permission reaches. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...readAll, 'agency.admin', 'user.admin', 'audit.read'],
+  admin: [...readAll, 'agency.admin', 'user.admin', 'audit.read', 'interop.admin'],
   director: [...author, 'audit.read', 'risk.write'],
   planner: [...author, 'risk.write'],
   analyst: [...author, 'risk.write'],

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-platform.ts';
 import * as m0003 from './migrations/0003-risk.ts';
+import * as m0005 from './migrations/0005-interop.ts';
 import type { Schema } from './schema.ts';
 
 /** Numbered migrations, listed here so a bundled or type-stripped build finds them without reading a folder. */
 const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0003-risk': m0003,
+  '0005-interop': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -115,6 +115,59 @@ export type RiskRecordTable = {
   updated_at: string;
 };
 
+/** Interop (0005): CAP alerts received, TAXII collections and their access, STIX object versions, statuses. */
+export type CapAlertTable = {
+  id: string;
+  identifier: string;
+  sender: string;
+  sent: string;
+  status: string;
+  msg_type: string;
+  scope: string;
+  event: string;
+  source_version: string;
+  signature_status: string;
+  alert_json: string;
+  marking_id: string;
+  received_at: string;
+};
+export type TaxiiCollectionTable = {
+  id: string;
+  title: string;
+  description: string;
+  alias: string | null;
+  owner_agency_id: string;
+  default_tlp: string;
+  created_at: string;
+};
+export type TaxiiCollectionAccessTable = {
+  collection_id: string;
+  agency_id: string;
+  can_read: number;
+  can_write: number;
+};
+export type StixObjectTable = {
+  collection_id: string;
+  object_id: string;
+  version: string;
+  type: string;
+  spec_version: string;
+  date_added: string;
+  object_json: string;
+  marking_id: string;
+};
+export type TaxiiStatusTable = {
+  id: string;
+  collection_id: string;
+  requested_by: string;
+  request_timestamp: string;
+  total_count: number;
+  success_count: number;
+  failure_count: number;
+  successes: string;
+  failures: string;
+};
+
 export type Schema = {
   agencies: AgencyTable;
   users: UserTable;
@@ -127,4 +180,9 @@ export type Schema = {
   journal_head: JournalHeadTable;
   nri_counties: NriCountyTable;
   risk_records: RiskRecordTable;
+  cap_alerts: CapAlertTable;
+  taxii_collections: TaxiiCollectionTable;
+  taxii_collection_access: TaxiiCollectionAccessTable;
+  stix_objects: StixObjectTable;
+  taxii_statuses: TaxiiStatusTable;
 };

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { z } from 'zod';
 import { registerAgencyRoutes } from '../../agencies/index.ts';
 import { registerBulletinRoutes } from '../../bulletins/index.ts';
+import { registerInteropRoutes, registerTaxiiRoutes } from '../../interop/index.ts';
 import { registerRiskRoutes } from '../../risk/index.ts';
 import { registerUserRoutes } from '../../users/index.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
@@ -124,5 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRiskRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerInteropRoutes(app, deps);
+  registerTaxiiRoutes(app, deps);
   return app;
 }

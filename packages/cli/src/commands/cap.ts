@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import type { CapVerdict } from '@vigil/core/standards/cap';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.ts';
+
+function readInput(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new CliError(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
+  }
+}
+
+/** libxml2 (WebAssembly) takes a while to load: only the cap commands pay for it. */
+const loadCap = () => import('@vigil/core/standards/cap');
+
+/** `vigil cap validate <file…>` and `vigil cap normalize <file>`: no database, no server. */
+export function registerCap(program: Command): void {
+  const cap = program
+    .command('cap')
+    .description('OASIS CAP 1.2 alerts (CAP 1.1, <alerts> batches and EDXL-DE envelopes are read too)');
+
+  cap
+    .command('validate')
+    .description(
+      'one line per alert: OK, or each error with its path; exit 1 if any alert is invalid, 2 if a file is refused',
+    )
+    .argument('<file...>', 'CAP files')
+    .option('--lenient', 'date-times with Z or fractions are warnings, not errors')
+    .option('--ipaws', 'also apply the CAP v1.2 USA IPAWS profile')
+    .action(async (files: string[], options: { lenient?: boolean; ipaws?: boolean }) => {
+      const { checkCapDocument } = await loadCap();
+      let invalid = 0;
+      let refused = 0;
+      for (const file of files) {
+        let verdicts: CapVerdict[];
+        try {
+          verdicts = checkCapDocument(readInput(file), {
+            strict: !options.lenient,
+            ipaws: Boolean(options.ipaws),
+          });
+        } catch (error) {
+          refused += 1;
+          process.stdout.write(`${file}: REFUSED ${(error as Error).message}\n`);
+          continue;
+        }
+        for (const verdict of verdicts) {
+          const where = verdicts.length > 1 ? `${file}#${verdict.location}` : file;
+          const signature =
+            verdict.signature.status === 'absent' ? '' : ` [signature ${verdict.signature.status}]`;
+          if (verdict.valid) {
+            process.stdout.write(`${where}: OK ${verdict.identifier}${signature}\n`);
+          } else {
+            invalid += 1;
+            const errors = verdict.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
+            process.stdout.write(`${where}: INVALID ${verdict.identifier}${signature} ${errors}\n`);
+          }
+        }
+      }
+      if (refused) throw new CliError(`${refused} file(s) refused`, 2);
+      if (invalid) throw new CliError(`${invalid} invalid alert(s)`, 1);
+    });
+
+  cap
+    .command('normalize')
+    .description('print the alert as canonical CAP 1.2 XML (refused when invalid)')
+    .argument('<file>', 'a CAP file')
+    .action(async (file: string) => {
+      const { checkCapDocument, emitCapAlert } = await loadCap();
+      const verdicts = checkCapDocument(readInput(file), { strict: false });
+      const bad = verdicts.find((v) => !v.valid);
+      if (bad)
+        throw new CliError(`${file}: ${bad.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ')}`);
+      for (const verdict of verdicts) process.stdout.write(emitCapAlert(verdict.alert));
+    });
+}
