@@ -41,8 +41,12 @@ export const permissions = [
   'interop.admin',
   'risk.read',
   'risk.write',
+  'budget.read',
+  'budget.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
+/** Grant portfolios: read them; write = create portfolios, run the optimizer, record execution. */
+const budget: Permission[] = ['budget.read', 'budget.write'];
 
 const readAll: Permission[] = [
   'session',
@@ -58,12 +62,12 @@ const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract', 
 /** Roles grant permissions; the markings then decide which records a permission reaches. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...readAll, 'agency.admin', 'user.admin', 'audit.read', 'interop.admin'],
-  director: [...author, 'audit.read', 'risk.write'],
-  planner: [...author, 'risk.write'],
-  analyst: [...author, 'risk.write'],
+  director: [...author, 'audit.read', 'risk.write', ...budget],
+  planner: [...author, 'risk.write', ...budget],
+  analyst: [...author, 'risk.write', 'budget.read'],
   operations: author,
   logistics: author,
-  finance: author,
+  finance: [...author, ...budget],
   'public-information': author,
   partner: author,
   viewer: readAll,

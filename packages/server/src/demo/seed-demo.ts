@@ -1,5 +1,6 @@
 import type { Viewer } from '@vigil/core';
 import { addAgency } from '../agencies/index.ts';
+import { seedBudgetDemo } from '../budget/index.ts';
 import { createBulletin } from '../bulletins/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { seedRiskDemo } from '../risk/index.ts';
@@ -78,5 +79,6 @@ export async function seedDemo(
     step();
   }
   await seedRiskDemo(deps, viewers, agencies);
+  await seedBudgetDemo(deps, viewers, agencies);
   return { seeded: true, agencies, users: listed, bulletins: demoBulletins.length };
 }

@@ -168,6 +168,42 @@ export type TaxiiStatusTable = {
   failures: string;
 };
 
+/** A grant portfolio: the portfolio file as JSON text, marked like any shareable record. */
+export type BudgetPortfolioTable = {
+  id: string;
+  name: string;
+  body: string;
+  marking_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type BudgetRunTable = {
+  id: string;
+  portfolio_id: string;
+  portfolio_version: number;
+  status: string;
+  objective: number | null;
+  gap: number | null;
+  result: string;
+  author_user_id: string;
+  created_at: string;
+};
+
+export type BudgetExecutionTable = {
+  id: string;
+  portfolio_id: string;
+  investment_id: string;
+  source_id: string;
+  kind: string;
+  amount: number;
+  on_date: string;
+  note: string | null;
+  author_user_id: string;
+  created_at: string;
+};
+
 export type Schema = {
   agencies: AgencyTable;
   users: UserTable;
@@ -178,6 +214,9 @@ export type Schema = {
   bulletins: BulletinTable;
   journal: JournalTable;
   journal_head: JournalHeadTable;
+  budget_portfolios: BudgetPortfolioTable;
+  budget_runs: BudgetRunTable;
+  budget_execution: BudgetExecutionTable;
   nri_counties: NriCountyTable;
   risk_records: RiskRecordTable;
   cap_alerts: CapAlertTable;

@@ -6,6 +6,7 @@ import Fastify, { LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAgencyRoutes } from '../../agencies/index.ts';
+import { registerBudgetRoutes } from '../../budget/index.ts';
 import { registerBulletinRoutes } from '../../bulletins/index.ts';
 import { registerInteropRoutes, registerTaxiiRoutes } from '../../interop/index.ts';
 import { registerRiskRoutes } from '../../risk/index.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAgencyRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBulletinRoutes(app, deps);
+  registerBudgetRoutes(app, deps);
   registerRiskRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerAuditRoutes(app, deps);

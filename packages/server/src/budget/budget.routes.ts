@@ -1,0 +1,165 @@
+import {
+  executionQuerySchema,
+  executionRecordSchema,
+  executionSummarySchema,
+  frontierRequestSchema,
+  frontierSchema,
+  optimizationResultSchema,
+  optimizeRequestSchema,
+  portfolioCreateSchema,
+  portfolioDetailSchema,
+  portfolioListSchema,
+  whyNotRequestSchema,
+  whyNotSchema,
+} from '@vigil/core';
+import { z } from 'zod';
+import type { AppDeps } from '../platform/deps.ts';
+import type { App } from '../platform/http/app-type.ts';
+import { principalOf } from '../platform/http/route-config.ts';
+import {
+  createPortfolio,
+  executionOf,
+  explainInvestment,
+  frontierOf,
+  latestResult,
+  listPortfolios,
+  readPortfolio,
+  recordExecution,
+  runOptimizer,
+} from './budget.actions.ts';
+
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const runSchema = optimizationResultSchema.extend({ run_id: z.string() });
+const tags = ['budget'];
+const base = '/api/v1/budget/portfolios';
+
+/** Grant portfolios: parse → authorize (hook + markings) → act → present. */
+export function registerBudgetRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    base,
+    {
+      config: { permission: 'budget.read' },
+      schema: { tags, summary: 'Portfolios the caller may see', response: { 200: portfolioListSchema } },
+    },
+    (request) => listPortfolios(deps, principalOf(request).viewer),
+  );
+
+  app.post(
+    base,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary: 'Create a marked portfolio from the portfolio file',
+        body: portfolioCreateSchema,
+        response: { 201: portfolioDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await createPortfolio(deps, principalOf(request).viewer, request.body);
+      return reply.code(201).header('location', `${base}/${created.id}`).send(created);
+    },
+  );
+
+  app.get(
+    `${base}/:id`,
+    {
+      config: { permission: 'budget.read' },
+      schema: {
+        tags,
+        summary: 'A portfolio with benefit, cost and benefit per dollar per investment',
+        params: idParams,
+        response: { 200: portfolioDetailSchema },
+      },
+    },
+    (request) => readPortfolio(deps, principalOf(request).viewer, request.params.id),
+  );
+
+  app.post(
+    `${base}/:id/optimize`,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary: 'Run the optimizer (HiGHS) and keep the run',
+        params: idParams,
+        body: optimizeRequestSchema,
+        response: { 200: runSchema },
+      },
+    },
+    (request) => runOptimizer(deps, principalOf(request).viewer, request.params.id, request.body.time_limit),
+  );
+
+  app.get(
+    `${base}/:id/result`,
+    {
+      config: { permission: 'budget.read' },
+      schema: { tags, summary: 'The latest optimizer run', params: idParams, response: { 200: runSchema } },
+    },
+    (request) => latestResult(deps, principalOf(request).viewer, request.params.id),
+  );
+
+  app.post(
+    `${base}/:id/why-not`,
+    {
+      config: { permission: 'budget.read' },
+      schema: {
+        tags,
+        summary: 'Force one investment the other way and report the benefit change',
+        params: idParams,
+        body: whyNotRequestSchema,
+        response: { 200: whyNotSchema },
+      },
+    },
+    (request) =>
+      explainInvestment(deps, principalOf(request).viewer, request.params.id, request.body.investment_id),
+  );
+
+  app.post(
+    `${base}/:id/frontier`,
+    {
+      config: { permission: 'budget.read' },
+      schema: {
+        tags,
+        summary: 'Best benefit at each budget level (all sources scaled), greedy beside it',
+        params: idParams,
+        body: frontierRequestSchema,
+        response: { 200: frontierSchema },
+      },
+    },
+    (request) => frontierOf(deps, principalOf(request).viewer, request.params.id, request.body.scales),
+  );
+
+  app.post(
+    `${base}/:id/execution`,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary: 'Record an award, obligation or expenditure',
+        params: idParams,
+        body: executionRecordSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await recordExecution(deps, principalOf(request).viewer, request.params.id, request.body)),
+  );
+
+  app.get(
+    `${base}/:id/execution`,
+    {
+      config: { permission: 'budget.read' },
+      schema: {
+        tags,
+        summary: 'Burn rate and lapse warnings as of a day',
+        params: idParams,
+        querystring: executionQuerySchema,
+        response: { 200: executionSummarySchema },
+      },
+    },
+    (request) => executionOf(deps, principalOf(request).viewer, request.params.id, request.query.as_of),
+  );
+}

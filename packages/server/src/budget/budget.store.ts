@@ -1,0 +1,97 @@
+import type { Viewer } from '@vigil/core';
+import { visibleMarkings } from '../platform/access/visible-markings.ts';
+import type {
+  BudgetExecutionTable,
+  BudgetPortfolioTable,
+  BudgetRunTable,
+} from '../platform/database/schema.ts';
+import type { Executor } from '../platform/database/transaction.ts';
+
+export type PortfolioRowWithMarking = BudgetPortfolioTable & { tlp: string };
+
+/** Portfolios, and everything seen through them, join the marking and apply the visibility rule in SQL. */
+function visiblePortfolios(db: Executor, viewer: Viewer) {
+  return db
+    .selectFrom('budget_portfolios as p')
+    .innerJoin('markings as m', 'm.id', 'p.marking_id')
+    .where(visibleMarkings(viewer));
+}
+
+const columns = [
+  'p.id',
+  'p.name',
+  'p.body',
+  'p.marking_id',
+  'p.version',
+  'p.created_at',
+  'p.updated_at',
+  'm.tlp',
+] as const;
+
+/** Undefined both when absent and when hidden: the caller answers 404 either way. */
+export async function findVisiblePortfolio(
+  db: Executor,
+  viewer: Viewer,
+  id: string,
+): Promise<PortfolioRowWithMarking | undefined> {
+  return visiblePortfolios(db, viewer).select(columns).where('p.id', '=', id).executeTakeFirst();
+}
+
+export async function listVisiblePortfolios(
+  db: Executor,
+  viewer: Viewer,
+): Promise<PortfolioRowWithMarking[]> {
+  return visiblePortfolios(db, viewer).select(columns).orderBy('p.created_at', 'desc').limit(200).execute();
+}
+
+export async function insertPortfolio(db: Executor, row: BudgetPortfolioTable): Promise<void> {
+  await db.insertInto('budget_portfolios').values(row).execute();
+}
+
+export async function insertRun(db: Executor, row: BudgetRunTable): Promise<void> {
+  await db.insertInto('budget_runs').values(row).execute();
+}
+
+/** The latest run of each listed portfolio the viewer may see (the marking join again, not trust in the ids). */
+export async function latestVisibleRuns(
+  db: Executor,
+  viewer: Viewer,
+  portfolioIds: readonly string[],
+): Promise<Map<string, BudgetRunTable>> {
+  if (portfolioIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('budget_runs as r')
+    .innerJoin('budget_portfolios as p', 'p.id', 'r.portfolio_id')
+    .innerJoin('markings as m', 'm.id', 'p.marking_id')
+    .where(visibleMarkings(viewer))
+    .where('r.portfolio_id', 'in', portfolioIds)
+    .selectAll('r')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+  const latest = new Map<string, BudgetRunTable>();
+  for (const row of rows) if (!latest.has(row.portfolio_id)) latest.set(row.portfolio_id, row);
+  return latest;
+}
+
+export async function insertExecution(db: Executor, row: BudgetExecutionTable): Promise<void> {
+  await db.insertInto('budget_execution').values(row).execute();
+}
+
+export async function listVisibleExecution(
+  db: Executor,
+  viewer: Viewer,
+  portfolioId: string,
+): Promise<BudgetExecutionTable[]> {
+  return db
+    .selectFrom('budget_execution as e')
+    .innerJoin('budget_portfolios as p', 'p.id', 'e.portfolio_id')
+    .innerJoin('markings as m', 'm.id', 'p.marking_id')
+    .where(visibleMarkings(viewer))
+    .where('e.portfolio_id', '=', portfolioId)
+    .selectAll('e')
+    .orderBy('e.on_date')
+    .orderBy('e.created_at')
+    .limit(50_000)
+    .execute();
+}

@@ -1,0 +1,13 @@
+export {
+  createPortfolio,
+  executionOf,
+  explainInvestment,
+  frontierOf,
+  latestResult,
+  listPortfolios,
+  readPortfolio,
+  recordExecution,
+  runOptimizer,
+} from './budget.actions.ts';
+export { registerBudgetRoutes } from './budget.routes.ts';
+export { seedBudgetDemo } from './seed-budget-demo.ts';
