@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,16 @@ export async function signIn(
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * Where a test saves a screenshot: `var/screenshots/` (ignored by git) on every run, and
+ * `docs/screenshots/` (the README's pictures) when VIGIL_UPDATE_SCREENSHOTS=1.
+ */
+export function screenshotPath(name: string): string {
+  const folder = process.env.VIGIL_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'var/screenshots';
+  mkdirSync(join(repoRoot, folder), { recursive: true });
+  return join(repoRoot, folder, name);
 }
 
 /** Fails on serious or critical accessibility violations (axe-core, WCAG 2.1 AA rules). */

@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
   type DemoServer,
   launchBrowser,
+  screenshotPath,
   signIn,
   startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
-const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 describe('bulletins between agencies (Chromium)', { skip }, () => {
   let server: DemoServer;
@@ -66,9 +64,8 @@ describe('bulletins between agencies (Chromium)', { skip }, () => {
     // B's list updates without a reload.
     const card = recipient.getByRole('link', { name: title });
     await card.waitFor({ timeout: 30_000 });
-    mkdirSync(screenshots, { recursive: true });
-    await recipient.screenshot({ path: `${screenshots}bulletins.png` });
-    await author.screenshot({ path: `${screenshots}bulletin-detail.png` });
+    await recipient.screenshot({ path: screenshotPath('bulletins.png') });
+    await author.screenshot({ path: screenshotPath('bulletin-detail.png') });
     const navigations = await recipient.evaluate(() => performance.getEntriesByType('navigation').length);
     assert.equal(navigations, 1, 'no reload happened');
 

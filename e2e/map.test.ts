@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
   type DemoServer,
   launchBrowser,
+  screenshotPath,
   signIn,
   startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
-const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 describe('common operating picture (Chromium)', { skip }, () => {
   let server: DemoServer;
@@ -57,8 +55,7 @@ describe('common operating picture (Chromium)', { skip }, () => {
       await page.getByLabel('County boundaries').check();
       await assertAccessible(page, `map ${viewport.name}`);
       if (viewport.name === 'laptop') {
-        mkdirSync(screenshots, { recursive: true });
-        await page.screenshot({ path: `${screenshots}map.png` });
+        await page.screenshot({ path: screenshotPath('map.png') });
       }
       await context.close();
     });
