@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001-platform.ts';
 import * as m0002 from './migrations/0002-bulletin-order.ts';
 import * as m0003 from './migrations/0003-risk.ts';
+import * as m0004 from './migrations/0004-infrastructure.ts';
 import * as m0005 from './migrations/0005-interop.ts';
 import * as m0007 from './migrations/0007-budget.ts';
 import type { Schema } from './schema.ts';
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-bulletin-order': m0002,
   '0003-risk': m0003,
+  '0004-infrastructure': m0004,
   '0005-interop': m0005,
   '0007-budget': m0007,
 };

@@ -1,0 +1,241 @@
+/**
+ * Standards: CAP 1.2 validation throughput against `xmllint --schema` on the same batch, and STIX import objects/s into SQLite.
+ *
+ * CAP: N alerts (default 10,000, derived from the OASIS Appendix A examples with distinct
+ * identifiers) are written as files; xmllint (Debian libxml2-utils, native C) validates them all
+ * against CAP-v1.2.xsd in one process; Vigil reads the same files and runs its full check
+ * (guarded parse, XSD via libxml2-wasm, the rules beyond the XSD, signature check) in one
+ * thread, then on a pool of worker threads. STIX: bundles of generated indicators are
+ * validated (OASIS schemas + spec rules) and stored as marked records in a TAXII collection
+ * on SQLite, with their journal entries. Medians over --rounds runs.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkCapDocument, emitCapAlert } from '@vigil/core/standards/cap';
+import { checkStixBundle, tlp2MarkingIds } from '@vigil/core/standards/stix';
+import {
+  addAgency,
+  addUser,
+  collectionForCli,
+  createCollection,
+  importStixBundle,
+  loadConfig,
+  openVigilDeps,
+  viewerForUser,
+} from '@vigil/server';
+import { StandardsPool } from '../packages/server/src/interop/standards-pool.ts';
+
+const { values } = parseArgs({
+  options: {
+    alerts: { type: 'string', default: '10000' },
+    objects: { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const alertCount = Number(values.alerts);
+const objectCount = Number(values.objects);
+const rounds = Math.max(1, Number(values.rounds));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const root = new URL('..', import.meta.url).pathname;
+const fixtures = join(root, 'packages/core/src/standards/fixtures');
+const xsd = join(fixtures, 'cap/schema/CAP-v1.2.xsd');
+
+function findXmllint(): string | null {
+  const which = spawnSync('sh', ['-c', 'command -v xmllint']);
+  if (which.status === 0) return which.stdout.toString().trim();
+  if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+    process.stderr.write('xmllint missing: installing Debian libxml2-utils…\n');
+    spawnSync('apt-get', ['install', '-y', '-qq', 'libxml2-utils'], { stdio: 'ignore' });
+    const again = spawnSync('sh', ['-c', 'command -v xmllint']);
+    if (again.status === 0) return again.stdout.toString().trim();
+  }
+  return null;
+}
+
+function writeAlerts(dir: string): string[] {
+  const bases = [
+    'cap12-appendix-A1.xml',
+    'cap12-appendix-A2.xml',
+    'cap12-appendix-A3.xml',
+    'cap12-appendix-A4.xml',
+  ].map((f) => checkCapDocument(readFileSync(join(fixtures, 'cap/spec-examples', f)))[0]?.alert);
+  const names: string[] = [];
+  for (let i = 0; i < alertCount; i += 1) {
+    const base = bases[i % bases.length];
+    if (!base) throw new Error('spec example did not parse');
+    const name = `a${String(i).padStart(6, '0')}.xml`;
+    writeFileSync(join(dir, name), emitCapAlert({ ...base, identifier: `VIGIL-BENCH-${i}` }));
+    names.push(name);
+  }
+  return names;
+}
+
+async function benchCap(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-cap-'));
+  try {
+    const names = writeAlerts(dir);
+    const xmllint = findXmllint();
+    const peer: number[] = [];
+    const single: number[] = [];
+    const pooled: number[] = [];
+    const workers = Math.max(2, cpus().length);
+    const pool = new StandardsPool(workers, 60_000);
+    // Warm-up: compile the schema, start the workers.
+    checkCapDocument(readFileSync(join(dir, names[0] as string)));
+    await Promise.all(
+      Array.from({ length: workers * 2 }, () =>
+        pool.run({
+          kind: 'cap',
+          bytes: readFileSync(join(dir, names[0] as string)),
+          strict: true,
+          ipaws: false,
+        }),
+      ),
+    );
+    for (let round = 0; round < rounds; round += 1) {
+      if (xmllint) {
+        const started = performance.now();
+        const run = spawnSync(xmllint, ['--noout', '--nonet', '--schema', xsd, ...names], {
+          cwd: dir,
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        const seconds = (performance.now() - started) / 1000;
+        const ok = (run.stderr.toString().match(/ validates$/gm) ?? []).length;
+        if (ok !== names.length) throw new Error(`xmllint validated ${ok} of ${names.length}`);
+        peer.push(names.length / seconds);
+      }
+      let started = performance.now();
+      for (const name of names) {
+        const [verdict] = checkCapDocument(readFileSync(join(dir, name)));
+        if (!verdict?.valid) throw new Error(`${name} invalid: ${JSON.stringify(verdict?.errors)}`);
+      }
+      single.push(names.length / ((performance.now() - started) / 1000));
+      started = performance.now();
+      await Promise.all(
+        names.map(async (name) => {
+          const verdicts = await pool.run<{ valid: boolean }[]>({
+            kind: 'cap',
+            bytes: readFileSync(join(dir, name)),
+            strict: true,
+            ipaws: false,
+          });
+          if (!verdicts[0]?.valid) throw new Error(`${name} invalid`);
+        }),
+      );
+      pooled.push(names.length / ((performance.now() - started) / 1000));
+    }
+    await pool.close();
+    const line = (label: string, v: number) =>
+      `  ${label.padEnd(44)} ${Math.round(v).toLocaleString('en-US').padStart(9)} alerts/s`;
+    console.log(`\nCAP 1.2 validation, ${names.length.toLocaleString('en-US')} alerts, median of ${rounds}`);
+    if (xmllint) {
+      const version =
+        execFileSync(xmllint, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split(
+          '\n',
+        )[0] ?? '';
+      console.log(line(`xmllint --schema (peer, ${version.replace('xmllint: using ', '')})`, median(peer)));
+    } else {
+      console.log(
+        '  xmllint not found and not installable here: peer skipped (apt-get install libxml2-utils)',
+      );
+    }
+    console.log(line('Vigil checkCapDocument, 1 thread', median(single)));
+    console.log(line(`Vigil worker pool, ${workers} threads`, median(pooled)));
+    if (xmllint) {
+      console.log(`  ratio Vigil 1 thread / xmllint: ${(median(single) / median(peer)).toFixed(2)}×`);
+      console.log(
+        `  ratio Vigil pool / xmllint:     ${(median(pooled) / median(peer)).toFixed(2)}×   (goal ≥ 1×)`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function indicatorBundle(start: number, count: number): string {
+  const labels = [tlp2MarkingIds.GREEN, tlp2MarkingIds.AMBER, tlp2MarkingIds.CLEAR];
+  const objects = Array.from({ length: count }, (_, k) => {
+    const i = start + k;
+    const hex = i.toString(16).padStart(12, '0');
+    return {
+      type: 'indicator',
+      spec_version: '2.1',
+      id: `indicator--5d0092c5-5f74-4287-9642-${hex}`,
+      created: '2026-09-01T00:00:00.000Z',
+      modified: '2026-09-01T00:00:00.000Z',
+      name: `C2 address ${i}`,
+      indicator_types: ['malicious-activity'],
+      pattern: `[ipv4-addr:value = '198.51.${(i >> 8) & 255}.${i & 255}']`,
+      pattern_type: 'stix',
+      valid_from: '2026-09-01T00:00:00Z',
+      object_marking_refs: [labels[i % labels.length]],
+    };
+  });
+  return JSON.stringify({
+    type: 'bundle',
+    id: `bundle--0d0092c5-5f74-4287-9642-${start.toString(16).padStart(12, '0')}`,
+    objects,
+  });
+}
+
+async function benchStix(): Promise<void> {
+  const bundleSize = 2000;
+  const bundles = Array.from({ length: Math.ceil(objectCount / bundleSize) }, (_, b) =>
+    indicatorBundle(b * bundleSize, Math.min(bundleSize, objectCount - b * bundleSize)),
+  );
+  const total: number[] = [];
+  const storeOnly: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-stix-'));
+    const { deps, close } = await openVigilDeps(
+      loadConfig({ VIGIL_DATABASE_URL: `sqlite:${join(dir, 'vigil.db')}`, VIGIL_LOG_LEVEL: 'silent' }),
+    );
+    try {
+      const agency = await addAgency(deps, null, { name: 'Virginia Fusion Center', kind: 'state' });
+      const user = await addUser(deps, null, {
+        email: 'analyst@bench.example',
+        password: 'correct horse battery staple',
+        agencyId: agency.id,
+        roles: ['admin', 'analyst'],
+      });
+      const viewer = await viewerForUser(deps, user.id);
+      const id = await createCollection(deps, viewer, {
+        title: 'Bench CTI',
+        description: '',
+        defaultTlp: 'AMBER',
+        access: [],
+      });
+      const collection = await collectionForCli(deps, viewer, id);
+      let storing = 0;
+      const started = performance.now();
+      for (const bundle of bundles) {
+        const verdict = checkStixBundle(bundle);
+        if (!verdict.valid) throw new Error(JSON.stringify(verdict.objects.find((o) => !o.valid)?.errors));
+        const t = performance.now();
+        const status = await importStixBundle(deps, viewer, collection, verdict);
+        storing += performance.now() - t;
+        if (status.success_count !== verdict.objects.length) throw new Error('objects not stored');
+      }
+      total.push(objectCount / ((performance.now() - started) / 1000));
+      storeOnly.push(objectCount / (storing / 1000));
+    } finally {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const line = (label: string, v: number) =>
+    `  ${label.padEnd(44)} ${Math.round(v).toLocaleString('en-US').padStart(9)} objects/s`;
+  console.log(
+    `\nSTIX 2.1 import into SQLite, ${objectCount.toLocaleString('en-US')} indicators in bundles of ${bundleSize}, median of ${rounds}`,
+  );
+  console.log(line('validate (schemas + rules) and store, 1 thread', median(total)));
+  console.log(line('store only (markings, rows, journal)', median(storeOnly)));
+  console.log(`  ratio to the goal of 20,000 objects/s: ${(median(total) / 20_000).toFixed(2)}×`);
+}
+
+console.log(`standards benchmark on ${cpus().length} CPU(s), Node ${process.version}`);
+await benchCap();
+await benchStix();
