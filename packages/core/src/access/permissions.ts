@@ -36,6 +36,8 @@ export const permissions = [
   'user.read',
   'user.admin',
   'audit.read',
+  'infrastructure.read',
+  'infrastructure.write',
   'interop.read',
   'interop.write',
   'interop.admin',
@@ -54,10 +56,11 @@ const readAll: Permission[] = [
   'bulletin.read',
   'agency.read',
   'user.read',
+  'infrastructure.read',
   'risk.read',
   'interop.read',
 ];
-const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract', 'interop.write'];
+const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract', 'infrastructure.write', 'interop.write'];
 
 /** Roles grant permissions; the markings then decide which records a permission reaches. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {

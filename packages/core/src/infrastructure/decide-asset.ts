@@ -41,7 +41,7 @@ export function decideRequirementK(suppliers: number, requestedK: number, field 
   if (suppliers > 0 && requestedK > suppliers) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `k ${requestedK} is larger than the ${suppliers} supplier(s) of this type`,
+      `k ${requestedK} is larger than the number of suppliers of this type`,
       { field },
     );
   }

@@ -33,6 +33,15 @@ export {
   rankingSchema,
 } from './asset.ts';
 export {
+  assetCsvColumns,
+  assetImportLimits,
+  formatAssetCsv,
+  formatAssetGeoJson,
+  type ImportedAsset,
+  parseAssetCsv,
+  parseAssetGeoJson,
+} from './asset-files.ts';
+export {
   type AssetGraph,
   type AssetGraphProblem,
   buildAssetGraph,

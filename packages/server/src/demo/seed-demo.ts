@@ -2,6 +2,7 @@ import type { Viewer } from '@vigil/core';
 import { addAgency } from '../agencies/index.ts';
 import { seedBudgetDemo } from '../budget/index.ts';
 import { createBulletin } from '../bulletins/index.ts';
+import { seedInfrastructure } from '../infrastructure/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { seedRiskDemo } from '../risk/index.ts';
 import { addUser } from '../users/index.ts';
@@ -79,6 +80,7 @@ export async function seedDemo(
     step();
   }
   await seedRiskDemo(deps, viewers, agencies);
+  await seedInfrastructure(deps, viewers, agencies);
   await seedBudgetDemo(deps, viewers, agencies);
   return { seeded: true, agencies, users: listed, bulletins: demoBulletins.length };
 }

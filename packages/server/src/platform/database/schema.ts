@@ -204,6 +204,38 @@ export type BudgetExecutionTable = {
   created_at: string;
 };
 
+/** Critical infrastructure (0004): marked assets and the dependency edges between them. */
+export type InfrastructureAssetTable = {
+  id: string;
+  name: string;
+  sector: string;
+  subsector: string;
+  type: string;
+  lon: number;
+  lat: number;
+  county_fips: string | null;
+  operator: string;
+  capacity: number | null;
+  capacity_unit: string;
+  population_served: number;
+  backup_hours: number;
+  criticality: number;
+  source: string;
+  marking_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+export type InfrastructureEdgeTable = {
+  id: string;
+  supplier_id: string;
+  dependent_id: string;
+  type: string;
+  k: number;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Schema = {
   agencies: AgencyTable;
   users: UserTable;
@@ -214,6 +246,8 @@ export type Schema = {
   bulletins: BulletinTable;
   journal: JournalTable;
   journal_head: JournalHeadTable;
+  infrastructure_assets: InfrastructureAssetTable;
+  infrastructure_edges: InfrastructureEdgeTable;
   budget_portfolios: BudgetPortfolioTable;
   budget_runs: BudgetRunTable;
   budget_execution: BudgetExecutionTable;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { registerAgencyRoutes } from '../../agencies/index.ts';
 import { registerBudgetRoutes } from '../../budget/index.ts';
 import { registerBulletinRoutes } from '../../bulletins/index.ts';
+import { registerInfrastructureRoutes } from '../../infrastructure/index.ts';
 import { registerInteropRoutes, registerTaxiiRoutes } from '../../interop/index.ts';
 import { registerRiskRoutes } from '../../risk/index.ts';
 import { registerUserRoutes } from '../../users/index.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAgencyRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBulletinRoutes(app, deps);
+  registerInfrastructureRoutes(app, deps);
   registerBudgetRoutes(app, deps);
   registerRiskRoutes(app, deps);
   registerEventRoutes(app, deps);
