@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from './cli-error.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBudget } from './commands/budget.ts';
 import { registerCap } from './commands/cap.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDirectory } from './commands/directory.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDatabase(program);
   registerDirectory(program);
   registerAudit(program);
+  registerBudget(program);
   registerCap(program);
   registerStix(program);
   registerEdxl(program);

@@ -23,10 +23,38 @@ const portfolio: PortfolioInput = {
     { id: 'BRIC', amount_by_year: [100], max_cost_share: 0.75 },
   ],
   investments: [
-    { id: 'fusion', cost_by_year: [40], eligible_sources: ['SHSP'], benefit: 30, mission_area: 'Prevention', category: 'letpa' },
-    { id: 'radios', cost_by_year: [60], eligible_sources: ['SHSP'], benefit: 90, mission_area: 'Response', category: 'equipment' },
-    { id: 'admin', cost_by_year: [10], eligible_sources: ['SHSP'], benefit: 20, mission_area: 'Response', category: 'm-and-a' },
-    { id: 'wall', cost_by_year: [80], eligible_sources: ['BRIC', 'SHSP'], benefit: 100, mission_area: 'Mitigation', category: 'mitigation' },
+    {
+      id: 'fusion',
+      cost_by_year: [40],
+      eligible_sources: ['SHSP'],
+      benefit: 30,
+      mission_area: 'Prevention',
+      category: 'letpa',
+    },
+    {
+      id: 'radios',
+      cost_by_year: [60],
+      eligible_sources: ['SHSP'],
+      benefit: 90,
+      mission_area: 'Response',
+      category: 'equipment',
+    },
+    {
+      id: 'admin',
+      cost_by_year: [10],
+      eligible_sources: ['SHSP'],
+      benefit: 20,
+      mission_area: 'Response',
+      category: 'm-and-a',
+    },
+    {
+      id: 'wall',
+      cost_by_year: [80],
+      eligible_sources: ['BRIC', 'SHSP'],
+      benefit: 100,
+      mission_area: 'Mitigation',
+      category: 'mitigation',
+    },
   ],
   rules: [],
 };
@@ -46,7 +74,13 @@ for (const { engine, create } of testEngines) {
       vigil = await startTestVigil(database);
       s = await seedScenario(vigil);
       const extra = async (email: string, agencyId: string, role: 'planner' | 'finance') => {
-        await addUser(vigil.deps, null, { email, password: testPassword, agencyId, roles: [role], attributes: [] });
+        await addUser(vigil.deps, null, {
+          email,
+          password: testPassword,
+          agencyId,
+          roles: [role],
+          attributes: [],
+        });
         return TestClient.signIn(vigil.app, email);
       };
       owner = await TestClient.signIn(vigil.app, s.users.a2.email);
@@ -75,7 +109,10 @@ for (const { engine, create } of testEngines) {
       for (const stranger of [partner, outsider]) {
         const denied = await stranger.get(`/api/v1/budget/portfolios/${created.id}`);
         assert.equal(denied.status, 404);
-        assert.equal((await stranger.post(`/api/v1/budget/portfolios/${created.id}/optimize`, {})).status, 404);
+        assert.equal(
+          (await stranger.post(`/api/v1/budget/portfolios/${created.id}/optimize`, {})).status,
+          404,
+        );
         const list = (await stranger.get('/api/v1/budget/portfolios')).json<PortfolioList>();
         assert.ok(!list.items.some((item) => item.id === created.id));
       }
@@ -90,7 +127,9 @@ for (const { engine, create } of testEngines) {
       assert.equal(result.status, 'optimal');
       assert.equal(result.objective, 210);
       assert.deepEqual(result.selected.map((x) => x.id).sort(), ['admin', 'radios', 'wall']);
-      const latest = (await owner.get(`/api/v1/budget/portfolios/${created.id}/result`)).json<OptimizationResult>();
+      const latest = (
+        await owner.get(`/api/v1/budget/portfolios/${created.id}/result`)
+      ).json<OptimizationResult>();
       assert.equal(latest.objective, 210);
       const journal = await vigil.deps.database.db
         .selectFrom('journal')
@@ -102,13 +141,19 @@ for (const { engine, create } of testEngines) {
         journal.map((e) => e.action),
         ['budget-portfolio.created', 'budget-portfolio.optimized'],
       );
-      const why = await owner.post(`/api/v1/budget/portfolios/${created.id}/why-not`, { investment_id: 'fusion' });
+      const why = await owner.post(`/api/v1/budget/portfolios/${created.id}/why-not`, {
+        investment_id: 'fusion',
+      });
       assert.equal(why.status, 200);
       assert.equal(why.json<WhyNot>().objective_change, -60);
-      const unknown = await owner.post(`/api/v1/budget/portfolios/${created.id}/why-not`, { investment_id: 'nope' });
+      const unknown = await owner.post(`/api/v1/budget/portfolios/${created.id}/why-not`, {
+        investment_id: 'nope',
+      });
       assert.equal(unknown.status, 400);
       assert.equal(unknown.json().field, 'investment_id');
-      const frontier = await owner.post(`/api/v1/budget/portfolios/${created.id}/frontier`, { scales: [0.5, 1, 2] });
+      const frontier = await owner.post(`/api/v1/budget/portfolios/${created.id}/frontier`, {
+        scales: [0.5, 1, 2],
+      });
       assert.deepEqual(
         frontier.json<Frontier>().points.map((p) => p.objective),
         [120, 210, 240],
@@ -145,7 +190,10 @@ for (const { engine, create } of testEngines) {
         ...portfolio,
         investments: [{ ...portfolio.investments[0], eligible_sources: ['OPSG'] }],
       };
-      const response = await owner.post('/api/v1/budget/portfolios', { portfolio: bad, marking: { tlp: 'GREEN' } });
+      const response = await owner.post('/api/v1/budget/portfolios', {
+        portfolio: bad,
+        marking: { tlp: 'GREEN' },
+      });
       assert.equal(response.status, 400);
       assert.equal(response.json().code, 'VALIDATION_FAILED');
       assert.match(String(response.json().field), /investments\[0\]\.eligible_sources\[0\]/);
