@@ -8,6 +8,8 @@ export * from './audit/index.ts';
 export * from './budget/index.ts';
 export * from './bulletins/index.ts';
 export * from './errors/index.ts';
+export * from './incident/index.ts';
 export * from './infrastructure/index.ts';
+export * from './resources/index.ts';
 export * from './risk/index.ts';
 export * from './users/index.ts';

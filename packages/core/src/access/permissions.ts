@@ -45,6 +45,11 @@ export const permissions = [
   'risk.write',
   'budget.read',
   'budget.write',
+  'incident.read',
+  'incident.write',
+  'resource.read',
+  'resource.write',
+  'resource.request',
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** Grant portfolios: read them; write = create portfolios, run the optimizer, record execution. */
@@ -58,9 +63,13 @@ const readAll: Permission[] = [
   'user.read',
   'infrastructure.read',
   'risk.read',
+  'incident.read',
+  'resource.read',
   'interop.read',
 ];
-const author: Permission[] = [...readAll, 'bulletin.write', 'bulletin.retract', 'infrastructure.write', 'interop.write'];
+/** Running a response: incidents, resources and resource requests (ICS 213RR). */
+const respond: Permission[] = ['incident.write', 'resource.write', 'resource.request'];
+const author: Permission[] = [...readAll, ...respond, 'bulletin.write', 'bulletin.retract', 'infrastructure.write', 'interop.write'];
 
 /** Roles grant permissions; the markings then decide which records a permission reaches. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-bulletin-order.ts';
 import * as m0003 from './migrations/0003-risk.ts';
 import * as m0004 from './migrations/0004-infrastructure.ts';
 import * as m0005 from './migrations/0005-interop.ts';
+import * as m0006 from './migrations/0006-incident.ts';
 import * as m0007 from './migrations/0007-budget.ts';
 import type { Schema } from './schema.ts';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-risk': m0003,
   '0004-infrastructure': m0004,
   '0005-interop': m0005,
+  '0006-incident': m0006,
   '0007-budget': m0007,
 };
 

@@ -236,6 +236,100 @@ export type InfrastructureEdgeTable = {
   updated_at: string;
 };
 
+/** Crisis management (0006): incidents, their ICS records, resources, ICS 213RR requests and assignments. */
+export type IncidentTable = {
+  id: string;
+  number: string;
+  name: string;
+  category: string;
+  hazard: string;
+  description: string;
+  status: string;
+  severity: string;
+  complexity: number;
+  lat: number;
+  lon: number;
+  /** GeoJSON Polygon as text, or null. */
+  area: string | null;
+  jurisdictions: string;
+  started_at: string;
+  closed_at: string | null;
+  created_by: string;
+  marking_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type IncidentItemTable = {
+  id: string;
+  incident_id: string;
+  collection: string;
+  number: number;
+  period_id: string | null;
+  body: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type ResourceTable = {
+  id: string;
+  name: string;
+  resource_type: string;
+  agency_id: string;
+  status: string;
+  lat: number;
+  lon: number;
+  home_lat: number;
+  home_lon: number;
+  incident_id: string | null;
+  request_id: string | null;
+  cost_rate: number;
+  marking_id: string;
+  journal_seq: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ResourceRequestTable = {
+  id: string;
+  number: string;
+  incident_id: string;
+  quantity: number;
+  resource_type: string;
+  description: string;
+  requested_arrival: string | null;
+  estimated_arrival: string | null;
+  delivery_location: string;
+  delivery_lat: number;
+  delivery_lon: number;
+  substitutes: string;
+  priority: string;
+  requested_by: string;
+  requested_by_position: string;
+  status: string;
+  supplier_agency_id: string | null;
+  resource_ids: string;
+  note: string | null;
+  steps: string;
+  marking_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ResourceAssignmentTable = {
+  request_id: string;
+  resource_id: string;
+  incident_id: string;
+  assigned_at: string;
+  released_at: string | null;
+  rate: number;
+};
+
 export type Schema = {
   agencies: AgencyTable;
   users: UserTable;
@@ -258,4 +352,9 @@ export type Schema = {
   taxii_collection_access: TaxiiCollectionAccessTable;
   stix_objects: StixObjectTable;
   taxii_statuses: TaxiiStatusTable;
+  incidents: IncidentTable;
+  incident_items: IncidentItemTable;
+  resources: ResourceTable;
+  resource_requests: ResourceRequestTable;
+  resource_assignments: ResourceAssignmentTable;
 };

@@ -1,0 +1,42 @@
+import { type IncidentFile, type IncidentItem, icsPositionTitles, type Viewer } from '@vigil/core';
+import type { AppDeps } from '../platform/deps.ts';
+import { listRequests, listResources, readResourcesByIds } from '../resources/index.ts';
+import { listIncidentItems, readIncident } from './incident.actions.ts';
+
+/**
+ * What the ICS forms draw on, each part read through the caller's visibility: a request or
+ * resource the reader may not see is not on the reader's printout either.
+ */
+export async function loadIncidentFile(deps: AppDeps, viewer: Viewer, id: string): Promise<IncidentFile> {
+  const incident = await readIncident(deps, viewer, id);
+  const [items, requests, assigned, agencies, user] = await Promise.all([
+    listIncidentItems(deps, viewer, id),
+    listRequests(deps, viewer, { incidentId: id }),
+    listResources(deps, viewer, { incidentId: id, limit: 5000, offset: 0 }),
+    deps.database.db.selectFrom('agencies').select(['id', 'name']).execute(),
+    deps.database.db
+      .selectFrom('users')
+      .select(['display_name'])
+      .where('id', '=', viewer.userId)
+      .executeTakeFirst(),
+  ]);
+  const named = requests.items.flatMap((request) => request.resourceIds);
+  const extra = await readResourcesByIds(
+    deps,
+    viewer,
+    named.filter((rid) => !assigned.items.some((resource) => resource.id === rid)),
+  );
+  const held = items
+    .filter((item): item is IncidentItem<'positions'> => item.collection === 'positions')
+    .find((item) => item.body.userId === viewer.userId && item.body.relievedAt === null);
+  const position = held ? icsPositionTitles[held.body.position] : (viewer.roles[0] ?? '');
+  return {
+    incident,
+    items,
+    requests: requests.items,
+    resources: [...assigned.items, ...extra],
+    agencyNames: Object.fromEntries(agencies.map((agency) => [agency.id, agency.name])),
+    preparedBy: { name: user?.display_name ?? viewer.userId, position },
+    generatedAt: deps.now().toISOString(),
+  };
+}
