@@ -82,12 +82,12 @@ const hazardEal = (risk: CountyRisk) =>
   Object.fromEntries(risk.hazards.map((hazard: HazardRisk) => [hazard.code, hazard.total]));
 
 function summarize(
-  table: NriTable,
+  counties: NriTable['counties'],
   baseline: CountyRisk[],
   projected: CountyRisk[] | null,
 ): RiskCountySummary[] {
   return baseline.map((risk, i) => {
-    const county = table.counties[i] as NriTable['counties'][number];
+    const county = counties[i] as NriTable['counties'][number];
     const next = projected?.[i];
     return {
       stcofips: risk.stcofips,
@@ -127,7 +127,7 @@ export async function listRiskCounties(
   return {
     release: table.release,
     scenario: scenario ? { id: scenario.id, name: scenario.name, multipliers: scenario.multipliers } : null,
-    items: summarize(table, baseline, projected),
+    items: summarize(table.counties, baseline, projected),
     marking: scenario?.tlp ?? 'CLEAR',
   };
 }
@@ -146,7 +146,7 @@ export async function readRiskCounty(
   const baseline = computeRiskTable(table);
   const projected = scenario ? computeRiskTable(table, scenario.multipliers) : null;
   const [summary] = summarize(
-    table,
+    [table.counties[index] as NriTable['counties'][number]],
     [baseline[index] as CountyRisk],
     projected ? [projected[index] as CountyRisk] : null,
   );

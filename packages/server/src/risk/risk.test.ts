@@ -80,6 +80,12 @@ for (const { engine, create } of testEngines) {
 
     it('shows a county’s hazard breakdown, and refuses unknown or malformed codes', async () => {
       const detail = (await clients.b.get('/api/v1/risk/counties/51059')).json<RiskCountyDetail>();
+      assert.equal(detail.county, 'Fairfax');
+      assert.equal(detail.countyType, 'County');
+      assert.ok(relativeError(detail.riskValue, detail.published.riskValue as number) < 1e-9);
+      const norfolk = (await clients.b.get('/api/v1/risk/counties/51710')).json<RiskCountyDetail>();
+      assert.deepEqual([norfolk.county, norfolk.countyType, norfolk.stateRank], ['Norfolk', 'City', 2]);
+      assert.ok(relativeError(norfolk.riskValue, norfolk.published.riskValue as number) < 1e-9);
       const rfld = detail.hazards.find((hazard) => hazard.code === 'RFLD');
       assert.equal(rfld?.name, 'Riverine Flooding');
       assert.ok(relativeError(rfld?.eal.total as number, rfld?.published.ealTotal as number) < 1e-6);

@@ -10,6 +10,13 @@ export function queryKeysFor(entityType: string, entityId: string): string[][] {
       return [['agencies']];
     case 'user':
       return [['users']];
+    case 'climate-scenario':
+    case 'thira-scenario':
+    case 'capability-target':
+    case 'spr-assessment':
+    case 'threat':
+    case 'nri-table':
+      return [['risk']];
     default:
       return [];
   }
@@ -49,6 +56,9 @@ export function useLiveEvents(queryClient: QueryClient, enabled: boolean): LiveS
       'user.created',
       'user.updated',
       'api-token.issued',
+      ...['climate-scenario', 'thira-scenario', 'capability-target', 'spr-assessment', 'threat'].flatMap(
+        (e) => [`${e}.created`, `${e}.updated`],
+      ),
     ];
     for (const action of actions) source.addEventListener(action, onEntry);
     return () => source.close();

@@ -5,6 +5,7 @@ import { BulletinDetailPage } from '../features/bulletins/BulletinDetailPage.tsx
 import { BulletinsPage } from '../features/bulletins/BulletinsPage.tsx';
 import { ComposeBulletinPage } from '../features/bulletins/ComposeBulletinPage.tsx';
 import { MapPage } from '../features/map/MapPage.tsx';
+import { riskRoute } from '../features/risk/risk-routes.tsx';
 import { navigate, useLocation } from './router.tsx';
 
 function Redirect(props: { to: string }) {
@@ -21,6 +22,8 @@ export function Routes() {
   if (pathname === '/bulletins/new') return <ComposeBulletinPage />;
   const bulletin = /^\/bulletins\/([^/]+)$/.exec(pathname);
   if (bulletin?.[1]) return <BulletinDetailPage id={decodeURIComponent(bulletin[1])} />;
+  const risk = riskRoute(pathname);
+  if (risk) return risk;
   if (pathname === '/admin') {
     return user.roles.includes('admin') ? (
       <AdminPage />

@@ -9,7 +9,7 @@ export type Module = { path: string; label: string; available: boolean; roles?: 
 export const modules: Module[] = [
   { path: '/map', label: 'Map', available: true },
   { path: '/bulletins', label: 'Bulletins', available: true },
-  { path: '/risk', label: 'Risk', available: false },
+  { path: '/risk', label: 'Risk', available: true },
   { path: '/infrastructure', label: 'Infrastructure', available: false },
   { path: '/incidents', label: 'Incidents', available: false },
   { path: '/resources', label: 'Resources', available: false },

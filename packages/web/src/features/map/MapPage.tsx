@@ -4,6 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import countiesUrl from '../../../../../data/derived/virginia-counties.geojson?url';
 import stateUrl from '../../../../../data/derived/virginia-state.geojson?url';
+import { RiskMapLayer } from '../risk/RiskMapLayer.tsx';
 import { LayersPanel, type MapLayer } from './LayersPanel.tsx';
 import { virginiaBounds, virginiaStyle } from './virginia-style.ts';
 
@@ -28,6 +29,7 @@ export function MapPage() {
   const [layers, setLayers] = useState(baseLayers);
   const [hovered, setHovered] = useState<{ label: string; fips: string; x: number; y: number } | null>(null);
   const [renderedCounties, setRenderedCounties] = useState(0);
+  const [loaded, setLoaded] = useState<maplibregl.Map | null>(null);
 
   useEffect(() => {
     if (!container.current) return;
@@ -71,6 +73,7 @@ export function MapPage() {
       });
     });
     instance.on('mouseleave', 'county-fill', clearHover);
+    instance.on('load', () => setLoaded(instance));
     // What the map actually drew, counted from the renderer: the browser tests assert on it.
     instance.on('idle', () => {
       const features = instance.queryRenderedFeatures({ layers: ['county-fill'] });
@@ -104,6 +107,7 @@ export function MapPage() {
         </div>
       ) : null}
       <LayersPanel layers={layers} onToggle={toggle} renderedCounties={renderedCounties} />
+      <RiskMapLayer map={loaded} />
     </section>
   );
 }
