@@ -2,6 +2,7 @@ import type { Viewer } from '@vigil/core';
 import { addAgency } from '../agencies/index.ts';
 import { seedBudgetDemo } from '../budget/index.ts';
 import { createBulletin } from '../bulletins/index.ts';
+import { seedIncidentDemo } from '../incident/index.ts';
 import { seedInfrastructure } from '../infrastructure/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { seedRiskDemo } from '../risk/index.ts';
@@ -82,5 +83,6 @@ export async function seedDemo(
   await seedRiskDemo(deps, viewers, agencies);
   await seedInfrastructure(deps, viewers, agencies);
   await seedBudgetDemo(deps, viewers, agencies);
+  await seedIncidentDemo(deps, viewers, agencies);
   return { seeded: true, agencies, users: listed, bulletins: demoBulletins.length };
 }

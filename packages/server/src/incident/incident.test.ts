@@ -18,7 +18,8 @@ function pdfText(bytes: Buffer): string {
     } catch {
       // not compressed
     }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) texts.push(Buffer.from(hex[1] ?? '', 'hex').toString('latin1'));
+    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
+      texts.push(Buffer.from(hex[1] ?? '', 'hex').toString('latin1'));
   }
   return texts.join('\n');
 }
@@ -85,9 +86,18 @@ for (const { engine, create } of testEngines) {
     });
 
     it('keeps ICS positions with their history, periods, objectives, assignments, log, decisions and sitreps', async () => {
-      const first = await add(a, 'positions', { position: 'incident-commander', personName: 'Chief R. Moore' });
-      await add(a, 'positions', { position: 'incident-commander', personName: 'Chief L. Grant', userId: s.users.a.id });
-      const positions = (await b.get(`/api/v1/incidents/${incident.id}/positions`)).json<{ items: IncidentItem<'positions'>[] }>().items;
+      const first = await add(a, 'positions', {
+        position: 'incident-commander',
+        personName: 'Chief R. Moore',
+      });
+      await add(a, 'positions', {
+        position: 'incident-commander',
+        personName: 'Chief L. Grant',
+        userId: s.users.a.id,
+      });
+      const positions = (await b.get(`/api/v1/incidents/${incident.id}/positions`)).json<{
+        items: IncidentItem<'positions'>[];
+      }>().items;
       assert.equal(positions.length, 2);
       assert.ok(positions.find((p) => p.id === first.id)?.body.relievedAt, 'the first IC was relieved');
       const period = await add(a, 'periods', {
@@ -95,9 +105,15 @@ for (const { engine, create } of testEngines) {
         endsAt: '2026-09-15T18:00:00Z',
         commandEmphasis: 'Life safety first: complete hospital evacuations before surge.',
       });
-      const objective = await add(b, 'objectives', { periodId: period.id, text: 'Evacuate 412 patients from Sentara Norfolk General by 18:00' });
+      const objective = await add(b, 'objectives', {
+        periodId: period.id,
+        text: 'Evacuate 412 patients from Sentara Norfolk General by 18:00',
+      });
       assert.equal(objective.number, 1);
-      const badPeriod = await a.post(`/api/v1/incidents/${incident.id}/objectives`, { periodId: 'nope', text: 'x' });
+      const badPeriod = await a.post(`/api/v1/incidents/${incident.id}/objectives`, {
+        periodId: 'nope',
+        text: 'x',
+      });
       assert.equal(badPeriod.status, 400);
       assert.equal(badPeriod.json().field, 'periodId');
       await add(a, 'assignments', {
@@ -118,9 +134,14 @@ for (const { engine, create } of testEngines) {
         confidence: 'medium',
       };
       const decision = await add(a, 'decisions', decisionInput);
-      const wrong = await a.post(`/api/v1/incidents/${incident.id}/decisions`, { ...decisionInput, chosenOption: 'Wait' });
+      const wrong = await a.post(`/api/v1/incidents/${incident.id}/decisions`, {
+        ...decisionInput,
+        chosenOption: 'Wait',
+      });
       assert.equal(wrong.json().field, 'chosenOption');
-      const outcome = await a.patch(`/api/v1/incidents/${incident.id}/decisions/${decision.id}`, { outcome: 'All patients moved by 17:10.' });
+      const outcome = await a.patch(`/api/v1/incidents/${incident.id}/decisions/${decision.id}`, {
+        outcome: 'All patients moved by 17:10.',
+      });
       assert.equal(outcome.json<IncidentItem<'decisions'>>().body.outcome, 'All patients moved by 17:10.');
       await add(a, 'sitreps', {
         reportVersion: 'initial',
@@ -128,15 +149,31 @@ for (const { engine, create } of testEngines) {
         toTime: '2026-09-15T18:00:00Z',
         percentContained: 10,
         criticalResourceNeeds: 'Ambulance strike teams; generators for two hospitals',
-        civilians: { fatalities: 0, injured: 14, trappedOrInNeedOfRescue: 3, missing: 1, evacuated: 5200, shelteringInPlace: 0, inTemporaryShelters: 2100 },
+        civilians: {
+          fatalities: 0,
+          injured: 14,
+          trappedOrInNeedOfRescue: 3,
+          missing: 1,
+          evacuated: 5200,
+          shelteringInPlace: 0,
+          inTemporaryShelters: 2100,
+        },
       });
-      const history = (await a.get(`/api/v1/incidents/${incident.id}/history`)).json<{ items: { action: string }[] }>().items;
+      const history = (await a.get(`/api/v1/incidents/${incident.id}/history`)).json<{
+        items: { action: string }[];
+      }>().items;
       assert.ok(history.some((entry) => entry.action === 'incident.decisions.updated'));
     });
 
     it('prints the ICS forms with the record’s values, as HTML and PDF', async () => {
       const resource = (
-        await b.post('/api/v1/resources', { name: 'Chesapeake AST 1', resourceType: 'ambulance-strike-team/type-1', lat: 36.77, lon: -76.29, status: 'available' })
+        await b.post('/api/v1/resources', {
+          name: 'Chesapeake AST 1',
+          resourceType: 'ambulance-strike-team/type-1',
+          lat: 36.77,
+          lon: -76.29,
+          status: 'available',
+        })
       ).json<Resource>();
       const request = (
         await a.post(`/api/v1/incidents/${incident.id}/resource-requests`, {
@@ -151,7 +188,10 @@ for (const { engine, create } of testEngines) {
         })
       ).json<ResourceRequest>();
       await a.post(`/api/v1/resource-requests/${request.id}/actions`, { action: 'approve' });
-      await a.post(`/api/v1/resource-requests/${request.id}/actions`, { action: 'fill', resourceIds: [resource.id] });
+      await a.post(`/api/v1/resource-requests/${request.id}/actions`, {
+        action: 'fill',
+        resourceIds: [resource.id],
+      });
 
       const html = async (form: string) => {
         const response = await a.get(`/api/v1/incidents/${incident.id}/forms/${form}`);
@@ -160,28 +200,59 @@ for (const { engine, create } of testEngines) {
         return String(response.body);
       };
       const f201 = await html('ics-201');
-      for (const value of ['Hurricane Delia landfall', incident.number, 'Chief L. Grant', 'Evacuate 412 patients']) assert.ok(f201.includes(value), value);
+      for (const value of [
+        'Hurricane Delia landfall',
+        incident.number,
+        'Chief L. Grant',
+        'Evacuate 412 patients',
+      ])
+        assert.ok(f201.includes(value), value);
       assert.ok(f201.includes('TLP:AMBER'));
       assert.ok((await html('ics-202')).includes('Life safety first'));
       const f204 = await html('ics-204');
       assert.ok(f204.includes('Medical Group') && f204.includes('Capt. J. Ruiz'));
       const f209 = await html('ics-209');
-      for (const value of ['5200', '2100', 'Ambulance strike teams; generators', 'Type 2', '10 %']) assert.ok(f209.includes(value), value);
+      for (const value of ['5200', '2100', 'Ambulance strike teams; generators', 'Type 2', '10 %'])
+        assert.ok(f209.includes(value), value);
       const f214 = await html('ics-214');
       assert.ok(f214.includes('Surge reached 7.5 ft'));
       const f213 = await html(`ics-213rr?item=${request.id}`);
-      for (const value of [request.number, 'Norfolk Scope staging area', 'Ambulance Strike Team', 'Urgent', 'Logistics Section Chief']) {
+      for (const value of [
+        request.number,
+        'Norfolk Scope staging area',
+        'Ambulance Strike Team',
+        'Urgent',
+        'Logistics Section Chief',
+      ]) {
         assert.ok(f213.includes(value), value);
       }
 
-      const pdf = await a.get(`/api/v1/incidents/${incident.id}/forms/ics-213rr?format=pdf&item=${request.id}`);
+      const pdf = await a.get(
+        `/api/v1/incidents/${incident.id}/forms/ics-213rr?format=pdf&item=${request.id}`,
+      );
       assert.equal(pdf.status, 200);
       assert.equal(pdf.headers['content-type'], 'application/pdf');
       assert.match(String(pdf.headers['content-disposition']), /attachment; filename="ics-213rr-/);
       const bytes = Buffer.from(pdf.body as string, 'latin1');
       assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
-      const text = pdfText(Buffer.from((await vigil.app.inject({ method: 'GET', url: `/api/v1/incidents/${incident.id}/forms/ics-213rr?format=pdf&item=${request.id}`, headers: { cookie: a.cookie } })).rawPayload));
-      for (const value of ['Resource Request Message', request.number, 'Norfolk Scope staging area', 'TLP:AMBER', 'Hurricane Delia landfall']) {
+      const text = pdfText(
+        Buffer.from(
+          (
+            await vigil.app.inject({
+              method: 'GET',
+              url: `/api/v1/incidents/${incident.id}/forms/ics-213rr?format=pdf&item=${request.id}`,
+              headers: { cookie: a.cookie },
+            })
+          ).rawPayload,
+        ),
+      );
+      for (const value of [
+        'Resource Request Message',
+        request.number,
+        'Norfolk Scope staging area',
+        'TLP:AMBER',
+        'Hurricane Delia landfall',
+      ]) {
         assert.ok(text.includes(value), `${value} in the PDF`);
       }
       assert.equal((await c.get(`/api/v1/incidents/${incident.id}/forms/ics-201`)).status, 404);

@@ -12,3 +12,4 @@ export {
 export { registerIncidentRoutes } from './incident.routes.ts';
 export { loadIncidentFile } from './incident-file.ts';
 export { renderFormPdf } from './render-form-pdf.ts';
+export { readDemoStations, seedIncidentDemo } from './seed-incident-demo.ts';
