@@ -10,6 +10,9 @@ export function queryKeysFor(entityType: string, entityId: string): string[][] {
       return [['agencies']];
     case 'user':
       return [['users']];
+    case 'infrastructure-asset':
+    case 'infrastructure-edge':
+      return [['infrastructure']];
     case 'climate-scenario':
     case 'thira-scenario':
     case 'capability-target':
@@ -56,6 +59,11 @@ export function useLiveEvents(queryClient: QueryClient, enabled: boolean): LiveS
       'user.created',
       'user.updated',
       'api-token.issued',
+      'infrastructure-asset.created',
+      'infrastructure-asset.updated',
+      'infrastructure-edge.created',
+      'infrastructure-edge.updated',
+      'infrastructure-edge.deleted',
       ...['climate-scenario', 'thira-scenario', 'capability-target', 'spr-assessment', 'threat'].flatMap(
         (e) => [`${e}.created`, `${e}.updated`],
       ),

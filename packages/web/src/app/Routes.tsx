@@ -4,6 +4,7 @@ import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { BulletinDetailPage } from '../features/bulletins/BulletinDetailPage.tsx';
 import { BulletinsPage } from '../features/bulletins/BulletinsPage.tsx';
 import { ComposeBulletinPage } from '../features/bulletins/ComposeBulletinPage.tsx';
+import { InfrastructurePage } from '../features/infrastructure/InfrastructurePage.tsx';
 import { MapPage } from '../features/map/MapPage.tsx';
 import { riskRoute } from '../features/risk/risk-routes.tsx';
 import { navigate, useLocation } from './router.tsx';
@@ -18,6 +19,7 @@ export function Routes() {
   const user = useSignedIn();
   if (pathname === '/' || pathname === '/index.html') return <Redirect to="/map" />;
   if (pathname === '/map') return <MapPage />;
+  if (pathname === '/infrastructure') return <InfrastructurePage />;
   if (pathname === '/bulletins') return <BulletinsPage />;
   if (pathname === '/bulletins/new') return <ComposeBulletinPage />;
   const bulletin = /^\/bulletins\/([^/]+)$/.exec(pathname);

@@ -10,7 +10,7 @@ export const modules: Module[] = [
   { path: '/map', label: 'Map', available: true },
   { path: '/bulletins', label: 'Bulletins', available: true },
   { path: '/risk', label: 'Risk', available: true },
-  { path: '/infrastructure', label: 'Infrastructure', available: false },
+  { path: '/infrastructure', label: 'Infrastructure', available: true },
   { path: '/incidents', label: 'Incidents', available: false },
   { path: '/resources', label: 'Resources', available: false },
   { path: '/budget', label: 'Budget', available: false },
