@@ -250,7 +250,7 @@ export function buildDemoPortfolio(nri: NriTable): PortfolioInput {
     first_fiscal_year: 2026,
     discount_rate: discountRate,
     // What the office pays per SPR gap point closed, set so preparedness competes with mitigation.
-    gap_point_value: 250_000,
+    gap_point_value: 120_000,
     sources: [
       {
         id: 'SHSP',

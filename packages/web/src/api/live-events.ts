@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 /** Which cached queries a journal entry makes stale. */
 export function queryKeysFor(entityType: string, entityId: string): string[][] {
   switch (entityType) {
+    case 'budget-portfolio':
+      return [['budget']];
     case 'bulletin':
       return [['bulletins'], ['bulletin', entityId], ['bulletin-history', entityId]];
     case 'agency':

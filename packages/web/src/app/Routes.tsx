@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSignedIn } from '../api/session.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { budgetRoute } from '../features/budget/budget-routes.tsx';
 import { BulletinDetailPage } from '../features/bulletins/BulletinDetailPage.tsx';
 import { BulletinsPage } from '../features/bulletins/BulletinsPage.tsx';
 import { ComposeBulletinPage } from '../features/bulletins/ComposeBulletinPage.tsx';
@@ -24,6 +25,8 @@ export function Routes() {
   if (pathname === '/bulletins/new') return <ComposeBulletinPage />;
   const bulletin = /^\/bulletins\/([^/]+)$/.exec(pathname);
   if (bulletin?.[1]) return <BulletinDetailPage id={decodeURIComponent(bulletin[1])} />;
+  const budget = budgetRoute(pathname);
+  if (budget) return budget;
   const risk = riskRoute(pathname);
   if (risk) return risk;
   if (pathname === '/admin') {

@@ -13,7 +13,7 @@ export const modules: Module[] = [
   { path: '/infrastructure', label: 'Infrastructure', available: true },
   { path: '/incidents', label: 'Incidents', available: false },
   { path: '/resources', label: 'Resources', available: false },
-  { path: '/budget', label: 'Budget', available: false },
+  { path: '/budget', label: 'Budget', available: true },
   { path: '/alerts', label: 'Alerts', available: false },
   { path: '/preparedness', label: 'Preparedness', available: false },
   { path: '/intelligence', label: 'Intelligence', available: false },

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  assertAccessible,
+  browserSkipReason,
+  type DemoServer,
+  launchBrowser,
+  newPage,
+  signIn,
+  startDemoServer,
+} from './browser-harness.ts';
+
+const skip = browserSkipReason();
+
+describe('budget oversight (Chromium)', { skip }, () => {
+  let server: DemoServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a finance officer opens the demo portfolio, runs the optimizer, forces an excluded project in and sees the benefit lost', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await signIn(page, server.base, 'finance@vigil.example');
+    await page.waitForURL(`${server.base}/map`);
+    await page.getByRole('link', { name: 'Budget' }).click();
+    await page.waitForURL(`${server.base}/budget`);
+    await page.getByRole('link', { name: /Virginia FY2026–2029/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Virginia FY2026–2029/ }).waitFor();
+    assert.equal((await page.locator('.marking-banner, [data-tlp]').first().count()) >= 0, true);
+    await assertAccessible(page, 'budget portfolio before the run');
+
+    await page.getByRole('button', { name: 'Run optimizer' }).click();
+    await page.getByTestId('run-status').getByText('optimal').waitFor({ timeout: 60_000 });
+    const benefit = String(await page.getByTestId('run-objective').textContent());
+    assert.match(benefit, /^\$\d+\.\d\dM$/);
+    const norfolk = page.locator('tr[data-investment="substation-floodwalls-norfolk"]');
+    assert.match(String(await norfolk.textContent()), /not chosen/);
+    const generators = page.locator('tr[data-investment="hospital-generators"]');
+    assert.match(
+      String(await generators.textContent()),
+      /chosen: /,
+      'the must-fund generators are in the plan',
+    );
+
+    await norfolk.getByRole('button', { name: /^Force in/ }).click();
+    const reason = norfolk.locator('.why');
+    await reason.waitFor({ timeout: 60_000 });
+    assert.match(String(await reason.textContent()), /not chosen: funding it loses \$[\d,]+ of benefit/);
+
+    await page.getByRole('heading', { name: 'Allocation by mission area and source' }).waitFor();
+    await page.getByRole('button', { name: 'Trace frontier' }).click();
+    await page.getByRole('img', { name: /Efficient frontier/ }).waitFor({ timeout: 60_000 });
+    const execution = page.getByRole('region', { name: /Execution as of/ });
+    assert.match(String(await execution.textContent()), /will lapse on 2027-09-30/);
+    await assertAccessible(page, 'budget portfolio after the run');
+    await page.context().close();
+  });
+
+  it('an operations user without budget permissions gets no portfolio', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.base, 'norfolk@vigil.example');
+    await page.waitForURL(`${server.base}/map`);
+    await page.goto(`${server.base}/budget`);
+    await page.getByRole('alert').waitFor();
+    assert.match(String(await page.getByRole('alert').textContent()), /do not grant budget.read/);
+    await page.context().close();
+  });
+});

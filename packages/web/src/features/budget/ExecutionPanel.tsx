@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { ProblemNote } from '../../ui/problem-note.tsx';
+import { budgetClient, formatMoney } from './budget-client.ts';
+
+/** Awards, obligations and expenditures per investment and source; lapse warnings first. */
+export function ExecutionPanel(props: { id: string }) {
+  const asOf = new Date().toISOString().slice(0, 10);
+  const execution = useQuery({
+    queryKey: ['budget', 'execution', props.id, asOf],
+    queryFn: () => budgetClient.execution(props.id, asOf),
+  });
+  const data = execution.data;
+  return (
+    <section aria-labelledby="execution-heading">
+      <h2 id="execution-heading">Execution as of {asOf}</h2>
+      <ProblemNote error={execution.error} />
+      {data ? (
+        <>
+          <p>
+            Awarded {formatMoney(data.totals.awarded)}, obligated {formatMoney(data.totals.obligated)},
+            expended {formatMoney(data.totals.expended)};{' '}
+            <strong>{formatMoney(data.totals.at_risk)} at risk of lapsing</strong>.
+          </p>
+          <table className="budget-table">
+            <thead>
+              <tr>
+                <th scope="col">Investment</th>
+                <th scope="col">Source</th>
+                <th scope="col">Awarded</th>
+                <th scope="col">Obligated</th>
+                <th scope="col">Expended</th>
+                <th scope="col">Burn / day</th>
+                <th scope="col">Days left</th>
+                <th scope="col">Warning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.lines.map((line) => (
+                <tr
+                  key={`${line.investment_id}-${line.source_id}`}
+                  className={line.warning ? 'warn' : undefined}
+                >
+                  <td>{line.investment_id}</td>
+                  <td>{line.source_id}</td>
+                  <td className="num">{formatMoney(line.awarded)}</td>
+                  <td className="num">{formatMoney(line.obligated)}</td>
+                  <td className="num">{formatMoney(line.expended)}</td>
+                  <td className="num">{formatMoney(line.burn_per_day)}</td>
+                  <td className="num">{line.days_left ?? '–'}</td>
+                  <td>{line.warning ? `⚠ ${line.warning}` : 'on track'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { WhyNot } from '@vigil/core/budget';
+import { useState } from 'react';
+import { Link } from '../../app/router.tsx';
+import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
+import { ProblemNote } from '../../ui/problem-note.tsx';
+import { AllocationTable } from './AllocationTable.tsx';
+import { budgetClient, formatMoney, type Run } from './budget-client.ts';
+import { ExecutionPanel } from './ExecutionPanel.tsx';
+import { FrontierChart } from './FrontierChart.tsx';
+import './budget.css';
+
+const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(3)} %`);
+
+/**
+ * One portfolio: the candidates with benefit, cost and benefit per dollar; the optimizer's
+ * plan with its proven gap beside the greedy plan; "why not" for any line (forces it the
+ * other way and shows the benefit lost); allocation; the frontier; execution.
+ */
+export function PortfolioPage(props: { id: string }) {
+  const queryClient = useQueryClient();
+  const detail = useQuery({
+    queryKey: ['budget', 'portfolio', props.id],
+    queryFn: () => budgetClient.read(props.id),
+  });
+  const latest = useQuery({
+    queryKey: ['budget', 'result', props.id],
+    queryFn: () => budgetClient.result(props.id).catch(() => null),
+  });
+  useMarkingBanner(detail.data?.marking.tlp ?? null);
+  const [explained, setExplained] = useState<Record<string, WhyNot>>({});
+  const optimize = useMutation({
+    mutationFn: () => budgetClient.optimize(props.id),
+    onSuccess: (run: Run) => {
+      setExplained({});
+      queryClient.setQueryData(['budget', 'result', props.id], run);
+      void queryClient.invalidateQueries({ queryKey: ['budget', 'portfolios'] });
+    },
+  });
+  const whyNot = useMutation({
+    mutationFn: (investmentId: string) => budgetClient.whyNot(props.id, investmentId),
+    onSuccess: (answer) => setExplained((map) => ({ ...map, [answer.id]: answer })),
+  });
+  const frontier = useMutation({ mutationFn: () => budgetClient.frontier(props.id) });
+  const run = latest.data ?? null;
+  const chosen = new Map((run?.selected ?? []).map((item) => [item.id, item]));
+  const data = detail.data;
+  if (!data) {
+    return (
+      <section className="page budget">
+        <h1>Portfolio</h1>
+        <ProblemNote error={detail.error} />
+      </section>
+    );
+  }
+  return (
+    <section className="page budget">
+      <p>
+        <Link to="/budget">All portfolios</Link>
+      </p>
+      <h1>{data.name}</h1>
+      <p>
+        <TlpBadge tlp={data.marking.tlp} caveats={data.marking.caveats} /> {data.investments} candidates
+        asking {formatMoney(data.asked)} over {data.years} years; {formatMoney(data.available)} available from{' '}
+        {data.sources} sources.
+      </p>
+      <div className="budget-actions">
+        <button type="button" onClick={() => optimize.mutate()} disabled={optimize.isPending}>
+          {optimize.isPending ? 'Optimizing…' : 'Run optimizer'}
+        </button>
+        <button type="button" onClick={() => frontier.mutate()} disabled={frontier.isPending}>
+          {frontier.isPending ? 'Tracing…' : 'Trace frontier'}
+        </button>
+      </div>
+      <ProblemNote error={optimize.error ?? whyNot.error ?? frontier.error} />
+      {run ? (
+        <section aria-labelledby="result-heading" className="budget-result">
+          <h2 id="result-heading">Optimizer result</h2>
+          <dl className="budget-facts">
+            <dt>Status</dt>
+            <dd data-testid="run-status">{run.status}</dd>
+            <dt>Benefit</dt>
+            <dd data-testid="run-objective">{formatMoney(run.objective)}</dd>
+            <dt>Proven bound</dt>
+            <dd>{formatMoney(run.bound)}</dd>
+            <dt>Gap</dt>
+            <dd>{percent(run.gap)}</dd>
+            <dt>Every rule kept</dt>
+            <dd>{run.rules_satisfied ? 'yes' : 'no'}</dd>
+            <dt>Greedy by benefit per dollar</dt>
+            <dd>
+              {run.greedy
+                ? `${formatMoney(run.greedy.objective)}${run.greedy.satisfies_rules ? '' : ` — breaks ${run.greedy.broken.map((b) => b.label).join('; ')}`}`
+                : '–'}
+            </dd>
+          </dl>
+          {run.conflicts.length ? (
+            <p role="alert">Rules in conflict: {run.conflicts.map((c) => c.label).join('; ')}</p>
+          ) : null}
+          {run.binding.length ? <p>Binding: {run.binding.map((b) => b.label).join('; ')}</p> : null}
+        </section>
+      ) : (
+        <p>Not optimized yet.</p>
+      )}
+      <h2>Candidates</h2>
+      <table className="budget-table" aria-label="Candidate investments">
+        <thead>
+          <tr>
+            <th scope="col">Investment</th>
+            <th scope="col">Mission area</th>
+            <th scope="col">Benefit</th>
+            <th scope="col">Cost</th>
+            <th scope="col">Benefit / cost</th>
+            <th scope="col">Plan</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row) => {
+            const selected = chosen.get(row.id);
+            const answer = explained[row.id];
+            return (
+              <tr key={row.id} data-investment={row.id} className={selected ? 'chosen' : undefined}>
+                <th scope="row">
+                  {row.name ?? row.id}
+                  {row.must_fund ? <span className="tag"> must fund</span> : null}
+                </th>
+                <td>{row.mission_area}</td>
+                <td className="num">{formatMoney(row.benefit)}</td>
+                <td className="num">{formatMoney(row.cost)}</td>
+                <td className="num">
+                  {row.benefit_per_dollar === null ? '–' : row.benefit_per_dollar.toFixed(2)}
+                </td>
+                <td>
+                  {run
+                    ? selected
+                      ? `✔ chosen: ${Object.entries(selected.funding)
+                          .map(([source, amount]) => `${source} ${formatMoney(amount)}`)
+                          .join(', ')}`
+                      : '✘ not chosen'
+                    : '–'}
+                </td>
+                <td>
+                  {answer ? (
+                    <span className="why">{answer.reason}</span>
+                  ) : run ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => whyNot.mutate(row.id)}
+                      disabled={whyNot.isPending}
+                      aria-label={`${selected ? 'Force out' : 'Force in'} ${row.name ?? row.id}`}
+                    >
+                      {selected ? 'Force out' : 'Force in'}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {run ? <AllocationTable run={run} /> : null}
+      {frontier.data ? <FrontierChart frontier={frontier.data} current={data.available} /> : null}
+      <ExecutionPanel id={props.id} />
+    </section>
+  );
+}
