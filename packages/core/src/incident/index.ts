@@ -58,4 +58,5 @@ export {
   type PositionBody,
   type SitrepBody,
 } from './incident-items.ts';
+export { incidentJournalActions, incidentQueryKeys } from './journal-actions.ts';
 export { escapeHtml, renderFormHtml } from './render-form-html.ts';

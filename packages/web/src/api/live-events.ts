@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { incidentJournalActions, incidentQueryKeys } from '@vigil/core/incident';
 import { useEffect, useState } from 'react';
 
 /** Which cached queries a journal entry makes stale. */
@@ -23,7 +24,8 @@ export function queryKeysFor(entityType: string, entityId: string): string[][] {
     case 'nri-table':
       return [['risk']];
     default:
-      return [];
+      // Incidents, resources and resource requests.
+      return incidentQueryKeys(entityType, entityId);
   }
 }
 
@@ -53,6 +55,7 @@ export function useLiveEvents(queryClient: QueryClient, enabled: boolean): LiveS
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'off' : 'reconnecting');
     // Named events: the action is the SSE event type (bulletin.created, …).
     const actions = [
+      ...incidentJournalActions,
       'bulletin.created',
       'bulletin.updated',
       'bulletin.retracted',

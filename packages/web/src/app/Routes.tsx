@@ -6,6 +6,7 @@ import { BulletinDetailPage } from '../features/bulletins/BulletinDetailPage.tsx
 import { BulletinsPage } from '../features/bulletins/BulletinsPage.tsx';
 import { ComposeBulletinPage } from '../features/bulletins/ComposeBulletinPage.tsx';
 import { InfrastructurePage } from '../features/infrastructure/InfrastructurePage.tsx';
+import { incidentRoute } from '../features/incident/incident-routes.tsx';
 import { MapPage } from '../features/map/MapPage.tsx';
 import { riskRoute } from '../features/risk/risk-routes.tsx';
 import { navigate, useLocation } from './router.tsx';
@@ -27,6 +28,8 @@ export function Routes() {
   if (bulletin?.[1]) return <BulletinDetailPage id={decodeURIComponent(bulletin[1])} />;
   const budget = budgetRoute(pathname);
   if (budget) return budget;
+  const operations = incidentRoute(pathname);
+  if (operations) return operations;
   const risk = riskRoute(pathname);
   if (risk) return risk;
   if (pathname === '/admin') {

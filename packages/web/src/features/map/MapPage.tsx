@@ -4,6 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import countiesUrl from '../../../../../data/derived/virginia-counties.geojson?url';
 import stateUrl from '../../../../../data/derived/virginia-state.geojson?url';
+import { OperationsLayers } from '../incident/OperationsLayers.tsx';
 import { RiskMapLayer } from '../risk/RiskMapLayer.tsx';
 import { LayersPanel, type MapLayer } from './LayersPanel.tsx';
 import { virginiaBounds, virginiaStyle } from './virginia-style.ts';
@@ -108,6 +109,7 @@ export function MapPage() {
       ) : null}
       <LayersPanel layers={layers} onToggle={toggle} renderedCounties={renderedCounties} />
       <RiskMapLayer map={loaded} />
+      <OperationsLayers map={loaded} />
     </section>
   );
 }
