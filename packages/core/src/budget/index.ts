@@ -93,3 +93,4 @@ export {
   executionKinds,
   summarizeExecution,
 } from './track-execution.ts';
+export { writeLpModel } from './write-lp-model.ts';
