@@ -6,6 +6,7 @@ import {
   viewerParameters,
   visibleMarkingsOf,
 } from '../platform/access/visible-markings.ts';
+import { ResultsByDataVersion } from '../platform/database/data-version.ts';
 import { preparedQuery } from '../platform/database/prepared-query.ts';
 import type { BulletinTable } from '../platform/database/schema.ts';
 import type { Executor } from '../platform/database/transaction.ts';
@@ -96,6 +97,12 @@ const countVisible = preparedQuery((db, v: ViewerValues & ListFilters, s: Viewer
   filteredBulletins(db, v, s).select((eb) => eb.fn.countAll<number>().as('total')),
 );
 
+/**
+ * The exact total of a list costs a pass over every bulletin (the page stops after its
+ * rows): it is reused while nothing was written to the database, per viewer and filters.
+ */
+const visibleTotals = new ResultsByDataVersion<number>();
+
 export async function listVisibleBulletins(
   db: Executor,
   viewer: Viewer,
@@ -109,11 +116,13 @@ export async function listVisibleBulletins(
     filterStatus: query.status || undefined,
     filterPattern: query.q ? likePattern(query.q) : undefined,
   };
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     listPage.execute(db, { ...values, limit: query.limit, offset: query.offset }, access.shape),
-    countVisible.executeTakeFirst(db, values, access.shape),
+    visibleTotals.get(db, JSON.stringify([access.shape, values]), async () =>
+      Number((await countVisible.executeTakeFirst(db, values, access.shape))?.total ?? 0),
+    ),
   ]);
-  return { rows, total: Number(count?.total ?? 0) };
+  return { rows, total };
 }
 
 const insertRow = preparedQuery((db, v: BulletinTable) => db.insertInto('bulletins').values(v));
