@@ -75,8 +75,7 @@ function asset(
 /**
  * Virginia's real hospitals, fire/EMS stations, power plants, substations and dams from
  * `data/infrastructure` (see its PROVENANCE.md), with the demo's inferred electric-power
- * dependencies and the residents each distribution substation serves (block groups to their
- * nearest one). Assumptions (backups, criticality) are documented in docs/modules/infrastructure.md.
+ * dependencies and the residents each substation serves (block groups to their nearest one). Assumptions (backups, criticality) are documented in docs/modules/infrastructure.md.
  */
 export function loadVirginiaInfrastructure(): VirginiaInfrastructure {
   const counties = loadCounties();
@@ -195,15 +194,16 @@ export function loadVirginiaInfrastructure(): VirginiaInfrastructure {
 
   const site = (a: AssetFields): Site => ({ id: a.id as string, lon: a.lon, lat: a.lat });
   const distribution = substations.filter((s) => s.type === 'distribution substation');
+  // Every substation steps power down to some customers: residents go to the nearest one of any voltage.
   const residents = assignPopulationToNearest(
     readTable('va_blockgroup_population.csv').map((row) => ({
       lon: Number(row.longitude),
       lat: Number(row.latitude),
       population: Number(row.total_pop),
     })),
-    distribution.map(site),
+    substations.map(site),
   );
-  for (const s of distribution) s.populationServed = residents.get(s.id as string) ?? 0;
+  for (const s of substations) s.populationServed = residents.get(s.id as string) ?? 0;
   const edges = inferPowerDependencies({
     generation: powerPlants.map(site),
     transmission: substations.filter((s) => s.type === 'transmission substation').map(site),
