@@ -4,6 +4,7 @@ import { seedBudgetDemo } from '../budget/index.ts';
 import { createBulletin } from '../bulletins/index.ts';
 import { seedIncidentDemo } from '../incident/index.ts';
 import { seedInfrastructure } from '../infrastructure/index.ts';
+import { seedInteropDemo } from '../interop/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { seedRiskDemo } from '../risk/index.ts';
 import { addUser } from '../users/index.ts';
@@ -84,5 +85,6 @@ export async function seedDemo(
   await seedInfrastructure(deps, viewers, agencies);
   await seedBudgetDemo(deps, viewers, agencies);
   await seedIncidentDemo(deps, viewers, agencies);
+  await seedInteropDemo(deps, viewers, agencies);
   return { seeded: true, agencies, users: listed, bulletins: demoBulletins.length };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.ts';
 import type { App } from '../platform/http/app-type.ts';
 import { principalOf } from '../platform/http/route-config.ts';
+import { registerCollectionBrowseRoutes } from './collection-browse.routes.ts';
 import { exportVisibleStix } from './export-visible-stix.ts';
 import {
   collectionCreateSchema,
@@ -51,6 +52,17 @@ function presentStix(verdict: StixBundleVerdict) {
       errors: o.errors,
       warnings: o.warnings,
     })),
+  };
+}
+
+/** What a list shows of an alert without fetching its XML: headline and languages of its info blocks. */
+function capSummary(alertJson: string) {
+  const alert = JSON.parse(alertJson) as CapAlert;
+  return {
+    scope: alert.scope,
+    headline: alert.info.find((i) => i.headline)?.headline ?? '',
+    languages: alert.info.map((i) => i.language ?? 'en-US'),
+    areas: [...new Set(alert.info.flatMap((i) => i.area.map((a) => a.areaDesc)))],
   };
 }
 
@@ -121,6 +133,7 @@ export function registerInteropRoutes(app: App, deps: AppDeps): void {
             msgType: r.msg_type,
             status: r.status,
             event: r.event,
+            ...capSummary(r.alert_json),
             signature: r.signature_status,
             marking: { tlp: r.tlp, label: formatTlp(r.tlp as 'CLEAR') },
             receivedAt: r.received_at,
@@ -229,6 +242,8 @@ export function registerInteropRoutes(app: App, deps: AppDeps): void {
         };
       },
     );
+
+    registerCollectionBrowseRoutes(api, deps);
 
     api.post(
       '/api/v1/interop/collections',

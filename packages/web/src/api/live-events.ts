@@ -23,6 +23,9 @@ export function queryKeysFor(entityType: string, entityId: string): string[][] {
     case 'threat':
     case 'nri-table':
       return [['risk']];
+    case 'cap-alert':
+    case 'taxii-collection':
+      return [['interop']];
     default:
       // Incidents, resources and resource requests.
       return incidentQueryKeys(entityType, entityId);
@@ -69,6 +72,9 @@ export function useLiveEvents(queryClient: QueryClient, enabled: boolean): LiveS
       'infrastructure-edge.created',
       'infrastructure-edge.updated',
       'infrastructure-edge.deleted',
+      'cap-alert.received',
+      'stix.imported',
+      'taxii-collection.created',
       ...['climate-scenario', 'thira-scenario', 'capability-target', 'spr-assessment', 'threat'].flatMap(
         (e) => [`${e}.created`, `${e}.updated`],
       ),

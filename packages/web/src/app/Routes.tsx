@@ -7,6 +7,7 @@ import { BulletinsPage } from '../features/bulletins/BulletinsPage.tsx';
 import { ComposeBulletinPage } from '../features/bulletins/ComposeBulletinPage.tsx';
 import { InfrastructurePage } from '../features/infrastructure/InfrastructurePage.tsx';
 import { incidentRoute } from '../features/incident/incident-routes.tsx';
+import { InteropPage } from '../features/interop/InteropPage.tsx';
 import { MapPage } from '../features/map/MapPage.tsx';
 import { riskRoute } from '../features/risk/risk-routes.tsx';
 import { navigate, useLocation } from './router.tsx';
@@ -22,6 +23,7 @@ export function Routes() {
   if (pathname === '/' || pathname === '/index.html') return <Redirect to="/map" />;
   if (pathname === '/map') return <MapPage />;
   if (pathname === '/infrastructure') return <InfrastructurePage />;
+  if (pathname === '/interop') return <InteropPage />;
   if (pathname === '/bulletins') return <BulletinsPage />;
   if (pathname === '/bulletins/new') return <ComposeBulletinPage />;
   const bulletin = /^\/bulletins\/([^/]+)$/.exec(pathname);

@@ -14,6 +14,7 @@ export const modules: Module[] = [
   { path: '/incidents', label: 'Incidents', available: true },
   { path: '/resources', label: 'Resources', available: true },
   { path: '/budget', label: 'Budget', available: true },
+  { path: '/interop', label: 'Interop', available: true },
   { path: '/alerts', label: 'Alerts', available: false },
   { path: '/preparedness', label: 'Preparedness', available: false },
   { path: '/intelligence', label: 'Intelligence', available: false },
