@@ -69,7 +69,13 @@ export function registerCap(program: Command): void {
     .argument('<file>', 'a CAP file')
     .action(async (file: string) => {
       const { checkCapDocument, emitCapAlert } = await loadCap();
-      const verdicts = checkCapDocument(readInput(file), { strict: false });
+      let verdicts: CapVerdict[];
+      try {
+        verdicts = checkCapDocument(readInput(file), { strict: false });
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        throw new CliError(`${file}: ${(error as Error).message}`);
+      }
       const bad = verdicts.find((v) => !v.valid);
       if (bad)
         throw new CliError(`${file}: ${bad.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ')}`);

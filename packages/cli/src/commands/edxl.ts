@@ -9,7 +9,7 @@ export function registerEdxl(program: Command): void {
     .description('OASIS EDXL-DE distribution envelopes and EDXL-RM resource messages')
     .command('unwrap')
     .description(
-      'print the routing header and what each content object carries (CAP verdicts, EDXL-RM requests); --json for the whole',
+      'print the routing header and what each content object carries (CAP verdicts, EDXL-RM requests); --json for the whole; exit 1 if the envelope or a CAP payload is invalid',
     )
     .argument('<file>', 'an EDXL-DE 1.0 or 2.0 XML file')
     .option('--json', 'print JSON instead of lines')
@@ -23,7 +23,13 @@ export function registerEdxl(program: Command): void {
       } catch (error) {
         throw new CliError(`${file}: ${(error as Error).message}`);
       }
-      const de = readEdxlDistribution(bytes);
+      let de: ReturnType<typeof readEdxlDistribution>;
+      try {
+        de = readEdxlDistribution(bytes);
+      } catch (error) {
+        // A refused document names the file the user gave, not the API's `body` field.
+        throw new CliError(`${file}: ${(error as Error).message}`);
+      }
       const payloads = de.payloads.map((p) => ({
         ...p,
         cap:
@@ -36,9 +42,15 @@ export function registerEdxl(program: Command): void {
             : null,
         resourceRequest: p.kind === 'edxl-rm' && p.xml ? readResourceMessage(p.xml).request : null,
       }));
+      const invalid =
+        (de.errors.length ? 1 : 0) +
+        payloads.reduce((n, p) => n + (p.cap?.filter((v) => !v.valid).length ?? 0), 0);
+      const done = () => {
+        if (invalid) throw new CliError(`${invalid} invalid part(s) (envelope or CAP payloads)`, 1);
+      };
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ ...de, payloads }, null, 2)}\n`);
-        return;
+        return done();
       }
       process.stdout.write(
         `EDXL-DE ${de.version} ${de.distributionID} from ${de.senderID} at ${de.dateTimeSent} (${de.distributionStatus} ${de.distributionType})${de.errors.length ? ` ENVELOPE INVALID: ${de.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : ''}\n`,
@@ -48,7 +60,7 @@ export function registerEdxl(program: Command): void {
           ?.map((v) =>
             v.valid
               ? `OK ${v.identifier}`
-              : `INVALID ${v.identifier} ${v.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+              : `INVALID ${v.identifier} ${v.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ')}`,
           )
           .join(' | ');
         const rm = p.resourceRequest
@@ -58,5 +70,6 @@ export function registerEdxl(program: Command): void {
           `  [${p.index}] ${p.kind}${p.description ? ` "${p.description}"` : ''} ${verdict ?? rm}\n`,
         );
       }
+      done();
     });
 }

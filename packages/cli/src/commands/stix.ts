@@ -32,7 +32,13 @@ export function registerStix(program: Command): void {
       } catch (error) {
         throw new CliError(`${file}: ${(error as Error).message}`);
       }
-      const verdict = checkStixBundle(bytes);
+      let verdict: ReturnType<typeof checkStixBundle>;
+      try {
+        verdict = checkStixBundle(bytes);
+      } catch (error) {
+        // A refused document (duplicate keys, __proto__, too deep …) names the file, not the API's `body`.
+        throw new CliError(`${file}: ${(error as Error).message}`);
+      }
       if (verdict.errors.length) {
         throw new CliError(`${file}: ${verdict.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
       }
