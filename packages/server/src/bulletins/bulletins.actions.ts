@@ -76,7 +76,7 @@ export async function createBulletin(
   await assertShareTargets(db, marking);
   const at = deps.now().toISOString();
   const id = randomUUID();
-  const row = await db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const markingId = await insertMarking(trx, marking, at);
     const bulletin = {
       id,
@@ -91,21 +91,24 @@ export async function createBulletin(
       retraction_reason: null,
     };
     await insertBulletin(trx, bulletin);
-    await appendJournal(
+    const entry = await appendJournal(
       trx,
       engine,
       draft(viewer, at, 'bulletin.created', id, markingId, marking, { title: input.title }),
     );
     return {
-      ...bulletin,
-      tlp: marking.tlp,
-      caveat_mask: 0,
-      owner_agency_id: viewer.agencyId,
-      author_user_id: viewer.userId,
+      seq: entry.seq,
+      row: {
+        ...bulletin,
+        tlp: marking.tlp,
+        caveat_mask: 0,
+        owner_agency_id: viewer.agencyId,
+        author_user_id: viewer.userId,
+      },
     };
   });
-  void deps.hub.notify();
-  return toBulletinView(row, marking);
+  void deps.hub.notify(saved.seq);
+  return toBulletinView(saved.row, marking);
 }
 
 /**
@@ -211,7 +214,7 @@ export async function updateBulletin(
         field: 'version',
       });
     }
-    await appendJournal(
+    const entry = await appendJournal(
       trx,
       engine,
       draft(
@@ -224,10 +227,10 @@ export async function updateBulletin(
         decided.changed as JournalDraft['change'],
       ),
     );
-    return { ...row, ...fields, tlp: decided.marking.tlp };
+    return { seq: entry.seq, row: { ...row, ...fields, tlp: decided.marking.tlp } };
   });
-  void deps.hub.notify();
-  return toBulletinView(saved, decided.marking);
+  void deps.hub.notify(saved.seq);
+  return toBulletinView(saved.row, decided.marking);
 }
 
 export async function retractBulletin(
@@ -253,16 +256,16 @@ export async function retractBulletin(
     version: row.version + 1,
     updated_at: at,
   };
-  await db.transaction().execute(async (trx) => {
+  const entry = await db.transaction().execute(async (trx) => {
     if (!(await updateBulletinRow(trx, id, row.version, fields))) {
       throw new DomainError('CONFLICT', 'the bulletin changed while you retracted it; reload it');
     }
-    await appendJournal(
+    return appendJournal(
       trx,
       engine,
       draft(viewer, at, 'bulletin.retracted', id, row.marking_id, marking, { reason }),
     );
   });
-  void deps.hub.notify();
+  void deps.hub.notify(entry.seq);
   return toBulletinView({ ...row, ...fields }, marking);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Bulletin } from '@vigil/core';
+import { addAgency } from '../../agencies/index.ts';
 import { spawnServer } from '../../testing/spawn-server.ts';
 import { SseClient } from '../../testing/sse-client.ts';
 import { TestClient } from '../../testing/test-client.ts';
@@ -50,6 +51,27 @@ for (const { engine, create } of testEngines) {
       assert.equal(response.status, 201);
       return response.json<Bulletin>();
     }
+
+    it('a stream opened after writes nobody listened to starts live, without a burst of old entries', async () => {
+      // First in this file: no stream is open yet, so the hub skips reading these entries.
+      assert.equal(vigil.deps.hub.subscriberCount, 0);
+      const [a, admin] = await Promise.all(
+        [s.users.a, s.users.admin].map((u) => TestClient.signIn(vigil.app, u.email)),
+      );
+      const writer = a as TestClient;
+      const unheard = [
+        (await post(writer, { tlp: 'CLEAR' }, 'Unheard 1')).id,
+        // Actions that notify without a sequence number make the idle hub read the head.
+        (await addAgency(vigil.deps, s.users.admin.viewer, { name: 'Unheard agency', kind: 'ngo' })).id,
+        (await post(writer, { tlp: 'CLEAR' }, 'Unheard 2')).id,
+      ];
+      await vigil.deps.hub.notify();
+      const adminStream = await stream(admin as TestClient);
+      const heard = await post(writer, { tlp: 'CLEAR' }, 'Heard');
+      await adminStream.waitFor((e) => (e.data as { entityId?: string }).entityId === heard.id);
+      assert.deepEqual(adminStream.entityIds(), [heard.id]);
+      assert.ok(unheard.every((id) => !adminStream.entityIds().includes(id)));
+    });
 
     it('streams an AMBER bulletin shared with B to B’s users and not to C’s', async () => {
       const [a, b, c] = await Promise.all(

@@ -52,7 +52,11 @@ export class RealtimeHub {
     const pool = this.#database.pgPool;
     if (pool) {
       const client = await pool.connect();
-      client.on('notification', () => this.notify());
+      // The payload is the committed entry's sequence number (see appendJournal).
+      client.on('notification', (message) => {
+        const seq = Number(message.payload);
+        void this.notify(Number.isSafeInteger(seq) ? seq : undefined);
+      });
       client.on('error', () => {});
       await client.query(`LISTEN ${journalChannel}`);
       this.#listener = client;
@@ -88,10 +92,21 @@ export class RealtimeHub {
     return this.#subscribers.size;
   }
 
-  /** Something was committed: dispatch it (coalesces bursts into one read). */
-  notify(): Promise<void> {
+  /**
+   * Something was committed: dispatch it (coalesces bursts into one read). Pass the
+   * sequence number of the entry just committed when it is known: with nobody
+   * subscribed the hub then only moves its cursor, without reading the database.
+   * Sequence numbers are handed out under the journal head's lock, in commit order,
+   * so every entry up to a committed one is committed too: a later subscriber, which
+   * starts after the cursor, was not connected when any of them happened.
+   */
+  notify(committedSeq?: number): Promise<void> {
     // A hub that was never started (CLI commands) has nobody to tell.
     if (!this.#started) return Promise.resolve();
+    if (committedSeq !== undefined && this.#subscribers.size === 0 && !this.#running) {
+      this.#cursor = Math.max(this.#cursor, committedSeq);
+      return Promise.resolve();
+    }
     if (this.#running) {
       this.#again = true;
       return this.#running;
@@ -109,6 +124,15 @@ export class RealtimeHub {
   async #drain(): Promise<void> {
     do {
       this.#again = false;
+      if (this.#subscribers.size === 0) {
+        // Nobody to tell: reading the entries (and their markings) would be wasted; the
+        // cursor still moves, so that a later subscriber does not get them in a burst.
+        const head = await readJournalHead(this.#database.db);
+        if (this.#subscribers.size === 0) {
+          this.#cursor = Math.max(this.#cursor, head.seq);
+          continue;
+        }
+      }
       for (;;) {
         const entries = await listEventsAfter(this.#database.db, this.#cursor, pageSize);
         if (entries.length === 0) break;
