@@ -134,7 +134,10 @@ function runCbc(file: string): Omit<Outcome, 'model' | 'rulesKept'> {
     return match ? Math.abs(Number(match[1])) * 1e6 : null;
   };
   const objective = value('Objective value');
-  const bound = /Result - Optimal solution found/.test(out) ? objective : (value('Lower bound') ?? null);
+  // After "Switching back to maximization" CBC may call the bound lower, upper or best possible.
+  const bound = /Result - Optimal solution found/.test(out)
+    ? objective
+    : (value('Lower bound') ?? value('Upper bound') ?? value('Best possible') ?? null);
   const status = /Result - Optimal solution found/.test(out)
     ? 'optimal'
     : /Result - Stopped on time limit/.test(out)
