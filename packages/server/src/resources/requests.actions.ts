@@ -26,7 +26,7 @@ import type { Trx } from '../platform/database/transaction.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { appendJournal } from '../platform/journal/journal.store.ts';
 import { markedDraft } from './marked-draft.ts';
-import { toRequestView } from './resource-view.ts';
+import { presentRequests } from './present-requests.ts';
 import {
   countRequests,
   findResourcesForDecision,
@@ -34,43 +34,12 @@ import {
   findVisibleResources,
   insertAssignment,
   insertRequest,
-  listAssignments,
   listVisibleRequests,
   type RequestRow,
   releaseAssignments,
   updateRequestRow,
   updateResourceRow,
 } from './resources.store.ts';
-
-async function present(deps: AppDeps, rows: Omit<RequestRow, 'tlp'>[]): Promise<ResourceRequest[]> {
-  const { db } = deps.database;
-  const [markings, assignments, users] = await Promise.all([
-    loadMarkings(
-      db,
-      rows.map((row) => row.marking_id),
-    ),
-    listAssignments(
-      db,
-      rows.map((row) => row.id),
-    ),
-    rows.length
-      ? db
-          .selectFrom('users')
-          .select(['id', 'display_name'])
-          .where('id', 'in', [...new Set(rows.map((row) => row.requested_by))])
-          .execute()
-      : Promise.resolve([]),
-  ]);
-  const names = new Map(users.map((user) => [user.id, user.display_name]));
-  const now = deps.now().toISOString();
-  return rows.map((row) =>
-    toRequestView(row, markings.get(row.marking_id) as Marking, {
-      assignments,
-      requesterName: names.get(row.requested_by) ?? row.requested_by,
-      now,
-    }),
-  );
-}
 
 /**
  * ICS 213RR: a request for an incident the requester works on. By default it carries the
@@ -151,7 +120,7 @@ export async function createRequest(
     return request;
   });
   void deps.hub.notify();
-  return (await present(deps, [row]))[0] as ResourceRequest;
+  return (await presentRequests(deps, [row]))[0] as ResourceRequest;
 }
 
 export async function listRequests(
@@ -160,7 +129,7 @@ export async function listRequests(
   query: RequestListQuery,
 ): Promise<{ items: ResourceRequest[] }> {
   const rows = await listVisibleRequests(deps.database.db, viewer, query);
-  return { items: await present(deps, rows) };
+  return { items: await presentRequests(deps, rows) };
 }
 
 async function loadRequest(
@@ -176,7 +145,7 @@ async function loadRequest(
 
 export async function readRequest(deps: AppDeps, viewer: Viewer, id: string): Promise<ResourceRequest> {
   const { row } = await loadRequest(deps, viewer, id);
-  return (await present(deps, [row]))[0] as ResourceRequest;
+  return (await presentRequests(deps, [row]))[0] as ResourceRequest;
 }
 
 type ResourceChange = {
@@ -419,5 +388,5 @@ export async function actOnRequest(
     return { ...row, ...fields, version: row.version + 1 };
   });
   void deps.hub.notify();
-  return (await present(deps, [saved]))[0] as ResourceRequest;
+  return (await presentRequests(deps, [saved]))[0] as ResourceRequest;
 }
