@@ -161,7 +161,9 @@ describe('interop: CAP and STIX in the browser (Chromium)', { skip }, () => {
     // State Police read the collection: the indicator is there, with the demo's ransomware intelligence.
     const trooper = await openInterop('trooper@vigil.example');
     await trooper.locator('tr', { hasText: name }).waitFor();
-    await trooper.locator('tr', { hasText: 'TideLock command-and-control address (demo)' }).waitFor();
+    await trooper
+      .locator('tr[data-stix-id^="indicator--"]', { hasText: 'TideLock command-and-control address (demo)' })
+      .waitFor();
 
     // Fairfax County was granted nothing: no collection, no indicator, anywhere on the page.
     const fairfax = await openInterop('fairfax@vigil.example');

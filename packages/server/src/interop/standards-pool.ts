@@ -3,6 +3,8 @@ import { DomainError, type ErrorCode } from '@vigil/core';
 
 export type StandardsTask =
   | { kind: 'cap'; bytes: Uint8Array; strict: boolean; ipaws: boolean }
+  /** Many documents in one message (a folder of alerts): one round trip instead of one per file; verdicts without the alert models. */
+  | { kind: 'cap-batch'; documents: Uint8Array[]; strict: boolean; ipaws: boolean }
   | { kind: 'stix'; bytes: Uint8Array }
   | { kind: 'edxl'; bytes: Uint8Array };
 

@@ -12,6 +12,20 @@ function run(task: StandardsTask): unknown {
   switch (task.kind) {
     case 'cap':
       return checkCapDocument(task.bytes, { strict: task.strict, ipaws: task.ipaws });
+    case 'cap-batch':
+      // Each document is read on its own: a refused one answers its refusal, the others their verdicts,
+      // without the alert models (validation only: copying them back between threads cost more than reading).
+      return task.documents.map((bytes) => {
+        try {
+          return {
+            verdicts: checkCapDocument(bytes, { strict: task.strict, ipaws: task.ipaws }).map(
+              ({ alert: _alert, ...verdict }) => verdict,
+            ),
+          };
+        } catch (error) {
+          return { refused: (error as Error).message };
+        }
+      });
     case 'stix':
       return checkStixBundle(task.bytes);
     case 'edxl': {

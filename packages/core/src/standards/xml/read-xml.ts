@@ -1,6 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildXmlTree, tagEnd } from './build-xml-tree.ts';
 import { defaultInputLimits, type InputLimits, refuseInput } from './input-limits.ts';
-import type { XmlAttribute, XmlElement } from './xml-element.ts';
+import type { XmlElement } from './xml-element.ts';
+
+export { decodeEntities } from './build-xml-tree.ts';
 
 export type XmlInput = string | Uint8Array;
 
@@ -38,19 +40,6 @@ export function decodeXml(input: XmlInput, limits: InputLimits = defaultInputLim
     if (error instanceof TypeError) throw refuseInput('bad-encoding', 'the bytes are not valid UTF-8');
     throw error;
   }
-}
-
-/** Index of the `>` closing the tag opened at `start`, skipping `>` inside quoted attribute values. */
-function tagEnd(text: string, start: number): number {
-  let quote = 0;
-  for (let j = start + 1; j < text.length; j += 1) {
-    const c = text.charCodeAt(j);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return j;
-  }
-  return -1;
 }
 
 /**
@@ -110,95 +99,11 @@ export function guardXml(text: string, limits: InputLimits = defaultInputLimits)
   }
 }
 
-const predefined: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML's five predefined entities and character references; any other `&name;` needs a DTD, which we refuse. */
-export function decodeEntities(raw: string): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);|&/g, (whole, ref: string | undefined) => {
-    if (ref === undefined) throw refuseInput('not-well-formed', 'a bare & must be written &amp;');
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code > 0x10ffff || code === 0) {
-        throw refuseInput('not-well-formed', `bad character reference ${whole}`);
-      }
-      return String.fromCodePoint(code);
-    }
-    const value = predefined[ref];
-    if (value === undefined)
-      throw refuseInput('entity-forbidden', `undeclared entity &${ref}; (DTDs are refused)`);
-    return value;
-  });
-}
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  cdataPropName: '#cdata',
-});
-
-type OrderedNode = Record<string, unknown>;
-
-function split(qname: string): [string, string] {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
-}
-
-function buildElement(qname: string, node: OrderedNode, scope: Record<string, string>): XmlElement {
-  const rawAttributes = (node[':@'] ?? {}) as Record<string, string>;
-  const declarations: Record<string, string> = {};
-  for (const [key, value] of Object.entries(rawAttributes)) {
-    if (key === 'xmlns') declarations[''] = decodeEntities(value);
-    else if (key.startsWith('xmlns:')) declarations[key.slice(6)] = decodeEntities(value);
-  }
-  const inScope = Object.keys(declarations).length ? { ...scope, ...declarations } : scope;
-  const [prefix, name] = split(qname);
-  const ns = inScope[prefix];
-  if (ns === undefined && prefix !== '' && prefix !== 'xml') {
-    throw refuseInput('not-well-formed', `undeclared namespace prefix ${prefix}`);
-  }
-  const attributes: XmlAttribute[] = [];
-  for (const [key, value] of Object.entries(rawAttributes)) {
-    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-    const [attrPrefix, attrName] = split(key);
-    const attrNs = attrPrefix === '' ? '' : (inScope[attrPrefix] ?? '');
-    attributes.push({ name: attrName, ns: attrNs, prefix: attrPrefix, value: decodeEntities(value) });
-  }
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const child of (node[qname] ?? []) as OrderedNode[]) {
-    const key = Object.keys(child).find((k) => k !== ':@');
-    if (key === undefined) continue;
-    if (key === '#text') text += decodeEntities(String(child[key]));
-    else if (key === '#cdata') {
-      for (const part of child[key] as OrderedNode[]) text += String(part['#text'] ?? '');
-    } else children.push(buildElement(key, child, inScope));
-  }
-  return { name, ns: ns ?? '', prefix, attributes, declarations, children, text: text.trim() };
-}
-
-/** Decodes, guards, checks well-formedness and parses a document into namespace-resolved elements. */
+/**
+ * Decodes, guards and parses a document into namespace-resolved elements, in one pass
+ * (`buildXmlTree`): the refusals of `guardXml` happen as the reader meets them.
+ */
 export function readXml(input: XmlInput, limits: InputLimits = defaultInputLimits): XmlDocumentRead {
   const text = decodeXml(input, limits);
-  guardXml(text, limits);
-  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (verdict !== true) {
-    throw refuseInput('not-well-formed', `${verdict.err.msg} (line ${verdict.err.line})`);
-  }
-  const ordered = parser.parse(text) as OrderedNode[];
-  const roots = ordered.filter((node) => Object.keys(node).some((k) => k !== ':@' && k !== '#text'));
-  const first = roots[0];
-  if (!first || roots.length > 1)
-    throw refuseInput('not-well-formed', 'a document has exactly one root element');
-  const key = Object.keys(first).find((k) => k !== ':@') as string;
-  return { text, root: buildElement(key, first, { xml: 'http://www.w3.org/XML/1998/namespace' }) };
+  return { text, root: buildXmlTree(text, limits) };
 }
