@@ -3,23 +3,21 @@ import {
   buildMarking,
   DomainError,
   decidePortfolioWrite,
+  defaultFrontierScales,
   type ExecutionEntry,
   type ExecutionSummaryView,
-  explainChoice,
   type Frontier,
   type JournalDraft,
   type Marking,
   mostRestrictiveTlp,
   type OptimizationResult,
   optimizationResultSchema,
-  optimizePortfolio,
   type Portfolio,
   type PortfolioCreate,
   type PortfolioDetail,
   type PortfolioList,
   parsePortfolio,
   summarizeExecution,
-  traceFrontier,
   type Viewer,
   type WhyNot,
 } from '@vigil/core';
@@ -36,7 +34,18 @@ import {
   listVisiblePortfolios,
   type PortfolioRowWithMarking,
 } from './budget.store.ts';
+import { budgetSolver } from './budget-solver.ts';
 import { toPortfolioDetail, toPortfolioSummary } from './portfolio-view.ts';
+
+/**
+ * Wall-clock limits of a solve in the worker. HiGHS keeps its own time limit for the main
+ * solve; around it come the greedy judgement, the LP relaxation for duals and, for why-not,
+ * the conflict search. Past these the worker is stopped and the request answers a problem.
+ */
+const optimizeLimitMs = (timeLimit: number) => (2 * timeLimit + 60) * 1000;
+const whyNotLimitMs = 120_000;
+const frontierTimeLimit = 10;
+const frontierLimitMs = (levels: number) => (levels * (2 * frontierTimeLimit + 10) + 30) * 1000;
 
 function draft(
   viewer: Viewer,
@@ -148,7 +157,10 @@ export async function runOptimizer(
 ): Promise<OptimizationResult & { run_id: string }> {
   const { db, engine } = deps.database;
   const { row, marking, portfolio } = await loadVisible(deps, viewer, id);
-  const result = await optimizePortfolio(portfolio, { timeLimit, mipRelGap: 1e-6 });
+  const result = await budgetSolver().run<OptimizationResult>(
+    { kind: 'optimize', portfolio, timeLimit, mipRelGap: 1e-6 },
+    optimizeLimitMs(timeLimit),
+  );
   const at = deps.now().toISOString();
   const runId = randomUUID();
   await db.transaction().execute(async (trx) => {
@@ -203,7 +215,15 @@ export async function explainInvestment(
     });
   }
   const optimum = await latestResult(deps, viewer, id);
-  return explainChoice(portfolio, optimum, investmentId);
+  return budgetSolver().run<WhyNot>(
+    {
+      kind: 'why-not',
+      portfolio,
+      optimum: { objective: optimum.objective, selected: optimum.selected },
+      investmentId,
+    },
+    whyNotLimitMs,
+  );
 }
 
 export async function frontierOf(
@@ -213,7 +233,10 @@ export async function frontierOf(
   scales: number[] | undefined,
 ): Promise<Frontier> {
   const { portfolio } = await loadVisible(deps, viewer, id);
-  return traceFrontier(portfolio, { ...(scales ? { scales } : {}), timeLimit: 10 });
+  return budgetSolver().run<Frontier>(
+    { kind: 'frontier', portfolio, ...(scales ? { scales } : {}), timeLimit: frontierTimeLimit },
+    frontierLimitMs(scales?.length ?? defaultFrontierScales.length),
+  );
 }
 
 export async function recordExecution(

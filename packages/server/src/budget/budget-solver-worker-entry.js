@@ -1,0 +1,6 @@
+// Worker threads do not inherit a tsx registered through its API (bin/vigil.js): register it here,
+// then load the TypeScript worker. Under `node --import tsx` this registration is a harmless repeat.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./budget-solver-worker.ts');
