@@ -7,6 +7,7 @@ import { registerDatabase } from './commands/database.ts';
 import { registerDirectory } from './commands/directory.ts';
 import { registerEdxl } from './commands/edxl.ts';
 import { registerInfra } from './commands/infra.ts';
+import { registerResources } from './commands/resources.ts';
 import { registerRisk } from './commands/risk.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStix } from './commands/stix.ts';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerEdxl(program);
   registerRisk(program);
   registerInfra(program);
+  registerResources(program);
   return program;
 }
 
