@@ -86,6 +86,5 @@ export async function seedDemo(
   await seedBudgetDemo(deps, viewers, agencies);
   await seedIncidentDemo(deps, viewers, agencies);
   await seedInteropDemo(deps, viewers, agencies);
-  await seedIncidentDemo(deps, viewers, agencies);
   return { seeded: true, agencies, users: listed, bulletins: demoBulletins.length };
 }

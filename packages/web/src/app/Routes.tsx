@@ -8,7 +8,6 @@ import { ComposeBulletinPage } from '../features/bulletins/ComposeBulletinPage.t
 import { InfrastructurePage } from '../features/infrastructure/InfrastructurePage.tsx';
 import { incidentRoute } from '../features/incident/incident-routes.tsx';
 import { InteropPage } from '../features/interop/InteropPage.tsx';
-import { incidentRoute } from '../features/incident/incident-routes.tsx';
 import { MapPage } from '../features/map/MapPage.tsx';
 import { riskRoute } from '../features/risk/risk-routes.tsx';
 import { navigate, useLocation } from './router.tsx';
