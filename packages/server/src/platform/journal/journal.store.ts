@@ -13,13 +13,13 @@ import type { Executor, Trx } from '../database/transaction.ts';
 
 export const journalChannel = 'vigil_journal';
 
-/**
- * Appends one entry inside the caller's transaction, so the change and its entry commit
- * or fail together. Touching the head row first takes its write lock on both engines:
- * concurrent writers queue there and each links to the hash before it.
- */
+// Touching the head row takes its write lock; RETURNING reads it in the same statement.
 const lockHead = preparedQuery((db) =>
-  db.updateTable('journal_head').set({ seq: sql<number>`seq` }).where('id', '=', 1),
+  db
+    .updateTable('journal_head')
+    .set({ seq: sql<number>`seq` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash']),
 );
 const selectHead = preparedQuery((db) =>
   db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1),
@@ -32,9 +32,13 @@ const notifyEntry = preparedQuery(
   (_db, v: { seq: string }) => sql`select pg_notify(${journalChannel}, ${v.seq})`,
 );
 
+/**
+ * Appends one entry inside the caller's transaction, so the change and its entry commit
+ * or fail together. Touching the head row first takes its write lock on both engines:
+ * concurrent writers queue there and each links to the hash before it.
+ */
 export async function appendJournal(trx: Trx, engine: Engine, draft: JournalDraft): Promise<JournalEntry> {
-  await lockHead.run(trx, {}, {});
-  const head = await selectHead.executeTakeFirst(trx, {}, {});
+  const head = await lockHead.executeTakeFirst(trx, {}, {});
   if (!head) throw new Error('the journal has no head row');
   const entry = chainJournalEntry(head, draft);
   await insertEntry.run(trx, toRow(entry), {});
