@@ -108,6 +108,57 @@ describe('STIX 2.1: every fixture gets its expected verdict', () => {
   });
 });
 
+describe('STIX checks that stop early on valid objects still explain invalid ones fully', () => {
+  const indicator = (fields: Record<string, unknown>) =>
+    JSON.stringify({
+      type: 'indicator',
+      spec_version: '2.1',
+      id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+      created: '2016-04-06T20:03:48.000Z',
+      modified: '2016-04-06T20:03:48.000Z',
+      pattern: "[ipv4-addr:value = '198.51.100.1']",
+      pattern_type: 'stix',
+      valid_from: '2016-01-01T00:00:00Z',
+      ...fields,
+    });
+
+  it('every schema error of an invalid object is reported, not only the first', () => {
+    const verdict = checkStixBundle(indicator({ pattern: undefined, pattern_type: 7, indicator_types: 'x' }));
+    const paths = verdict.objects[0]?.errors.map((e) => e.path) ?? [];
+    for (const path of ['.pattern', '.pattern_type', '.indicator_types']) {
+      assert.ok(paths.includes(path), `${path} missing from ${paths.join(', ')}`);
+    }
+  });
+
+  it('real calendar dates and clock times only, as Date would read them back', () => {
+    const cases: [string, boolean][] = [
+      ['2016-02-29T00:00:00Z', true],
+      ['2000-02-29T23:59:59.999Z', true],
+      ['2015-02-29T00:00:00Z', false],
+      ['1900-02-29T00:00:00Z', false],
+      ['2016-04-31T00:00:00Z', false],
+      ['2016-13-01T00:00:00Z', false],
+      ['2016-00-10T00:00:00Z', false],
+      ['2016-01-01T24:00:00Z', false],
+      ['2016-01-01T23:60:00Z', false],
+      ['2016-01-01T23:59:60Z', false],
+    ];
+    for (const [modified, real] of cases) {
+      const errors = checkStixBundle(
+        indicator({ modified: '2016-04-06T20:03:48.000Z', valid_from: modified }),
+      ).objects[0]?.errors;
+      const dateError = errors?.some((e) => e.path === '.valid_from' && /not a real date/.test(e.message));
+      assert.equal(!dateError, real, `${modified}: ${JSON.stringify(errors)}`);
+      // The same judgement as a round trip through Date, which the check replaced for speed.
+      const t = Date.parse(modified);
+      assert.equal(
+        !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === modified.slice(0, 10),
+        real,
+      );
+    }
+  });
+});
+
 describe('TLP 2.0 marking definitions', () => {
   it('are exactly the official objects (fixtures from cti-stix-common-objects)', () => {
     for (const [label, file] of [

@@ -1,7 +1,7 @@
 import type { StandardsIssue } from '../xml/xsd-validator.ts';
 import type { JsonValue } from './read-json.ts';
 
-const stixTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const stixTimestamp = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 const identifier =
   /^([a-z][a-z0-9-]+[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -42,6 +42,21 @@ const refTargets: Record<string, (type: string) => boolean> = {
   target_ref: (t) => t !== 'relationship' && t !== 'sighting' && t !== 'marking-definition' && t !== 'bundle',
 };
 
+/** Properties that hold timestamps. */
+const timestampKeys = new Set([
+  'created',
+  'modified',
+  'published',
+  'first_seen',
+  'last_seen',
+  'first_observed',
+  'last_observed',
+  'start',
+  'stop',
+  'valid_from',
+  'valid_until',
+]);
+
 /** Pairs that must be ordered: [earlier, later, strict?]. */
 const orderedPairs: [string, string, boolean][] = [
   ['created', 'modified', false],
@@ -51,11 +66,16 @@ const orderedPairs: [string, string, boolean][] = [
   ['start', 'stop', true],
 ];
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function timestampIssue(value: string): string | null {
-  if (!stixTimestamp.test(value)) return `${value} is not an RFC 3339 UTC timestamp (…Z)`;
-  // The pattern admits 2016-02-30; Date.parse rolls it over, so compare the date back.
-  const t = Date.parse(value);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== value.slice(0, 10)) {
+  const match = stixTimestamp.exec(value);
+  if (!match) return `${value} is not an RFC 3339 UTC timestamp (…Z)`;
+  // The pattern admits 2016-02-30 and 25:00; check the calendar and the clock by their numbers.
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (daysInMonth[month - 1] ?? 0);
+  if (month < 1 || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) {
     return `${value} is not a real date`;
   }
   return null;
@@ -100,25 +120,10 @@ export function checkStixSemantics(object: { [key: string]: JsonValue }): {
     errors.push({ path: '.id', message: `the id names ${match[1]} but type is ${type}` });
   const times: Record<string, number> = {};
   for (const [key, value] of Object.entries(object)) {
-    const isTime =
-      typeof value === 'string' &&
-      [
-        'created',
-        'modified',
-        'published',
-        'first_seen',
-        'last_seen',
-        'first_observed',
-        'last_observed',
-        'start',
-        'stop',
-      ]
-        .concat(['valid_from', 'valid_until'])
-        .includes(key);
-    if (isTime) {
-      const problem = timestampIssue(value as string);
+    if (typeof value === 'string' && timestampKeys.has(key)) {
+      const problem = timestampIssue(value);
       if (problem) errors.push({ path: `.${key}`, message: problem });
-      else times[key] = Date.parse(value as string);
+      else times[key] = Date.parse(value);
     }
     if (key.endsWith('_ref') || key.endsWith('_refs')) checkRefs(key, value, `.${key}`, errors);
   }
