@@ -83,6 +83,8 @@ async function benchCap(): Promise<void> {
     const single: number[] = [];
     const pooled: number[] = [];
     const batched: number[] = [];
+    const peerCpu: number[] = [];
+    const singleCpu: number[] = [];
     const batchSize = 250;
     const workers = Math.max(2, cpus().length);
     const pool = new StandardsPool(workers, 60_000);
@@ -101,20 +103,28 @@ async function benchCap(): Promise<void> {
     for (let round = 0; round < rounds; round += 1) {
       if (xmllint) {
         const started = performance.now();
-        const run = spawnSync(xmllint, ['--noout', '--nonet', '--schema', xsd, ...names], {
-          cwd: dir,
-          maxBuffer: 64 * 1024 * 1024,
-        });
+        // bash's `time` reports xmllint's own CPU seconds (user and system) on the last line of stderr.
+        const run = spawnSync(
+          'bash',
+          ['-c', 'TIMEFORMAT="%3U %3S"; time "$0" --noout --nonet --schema "$@"', xmllint, xsd, ...names],
+          { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+        );
         const seconds = (performance.now() - started) / 1000;
-        const ok = (run.stderr.toString().match(/ validates$/gm) ?? []).length;
+        const stderr = run.stderr.toString();
+        const ok = (stderr.match(/ validates$/gm) ?? []).length;
         if (ok !== names.length) throw new Error(`xmllint validated ${ok} of ${names.length}`);
         peer.push(names.length / seconds);
+        const [user, system] = (stderr.trimEnd().split('\n').at(-1) ?? '').split(' ').map(Number);
+        peerCpu.push(names.length / ((user ?? 0) + (system ?? 0)));
       }
       let started = performance.now();
+      const cpu = process.cpuUsage();
       for (const name of names) {
         const [verdict] = checkCapDocument(readFileSync(join(dir, name)));
         if (!verdict?.valid) throw new Error(`${name} invalid: ${JSON.stringify(verdict?.errors)}`);
       }
+      const used = process.cpuUsage(cpu);
+      singleCpu.push(names.length / ((used.user + used.system) / 1e6));
       single.push(names.length / ((performance.now() - started) / 1000));
       started = performance.now();
       await Promise.all(
@@ -163,13 +173,18 @@ async function benchCap(): Promise<void> {
         '  xmllint not found and not installable here: peer skipped (apt-get install libxml2-utils)',
       );
     }
+    if (xmllint) console.log(line('  xmllint per CPU second', median(peerCpu)));
     console.log(line('Vigil checkCapDocument, 1 thread', median(single)));
+    console.log(line('  Vigil 1 thread per CPU second', median(singleCpu)));
     console.log(line(`Vigil worker pool, ${workers} threads, 1 alert/message`, median(pooled)));
     console.log(line(`Vigil worker pool, ${workers} threads, ${batchSize}/message`, median(batched)));
     if (xmllint) {
       // Paired ratios: each round's Vigil figure over the same round's xmllint figure, then the median.
       const paired = (xs: number[]) => median(xs.map((x, r) => x / (peer[r] as number))).toFixed(2);
       console.log(`  ratio Vigil 1 thread / xmllint:          ${paired(single)}× (paired median)`);
+      console.log(
+        `  ratio per CPU second (load from others removed): ${(median(singleCpu) / median(peerCpu)).toFixed(2)}×`,
+      );
       console.log(`  ratio Vigil pool, 1 alert/message:       ${paired(pooled)}×`);
       console.log(`  ratio Vigil pool, ${batchSize}/message / xmllint: ${paired(batched)}×   (goal ≥ 1×)`);
       console.log(
