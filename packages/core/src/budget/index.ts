@@ -58,6 +58,7 @@ export {
   type OptimizeOptions,
   optimizePortfolio,
   planFromSolution,
+  relaxationSearchFrom,
 } from './optimize-portfolio.ts';
 export {
   describeRule,
@@ -76,6 +77,7 @@ export {
   type ShareRule,
   type SpendRule,
 } from './portfolio.ts';
+export { type RelaxationSearchOptions, solveAroundRelaxation } from './solve-around-relaxation.ts';
 export {
   loadHighs,
   type SolveOptions,

@@ -4,7 +4,11 @@ import { findRuleConflicts } from './find-rule-conflicts.ts';
 import { planGreedily } from './greedy-plan.ts';
 import type { OptimizationResult } from './optimization-result.ts';
 import type { Portfolio } from './portfolio.ts';
+import { solveAroundRelaxation } from './solve-around-relaxation.ts';
 import { type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
+
+/** Above this many investments the search starts from the LP relaxation (see solveAroundRelaxation). */
+export const relaxationSearchFrom = 1000;
 
 export type OptimizeOptions = {
   /** Seconds for the main solve (default 30). */
@@ -114,11 +118,14 @@ export async function optimizePortfolio(
     greedyJudged?.satisfies === true
       ? portfolio.investments.map((inv) => (greedyJudged.greedy.chosen.has(inv.id) ? 1 : 0))
       : undefined;
-  const solved: SolveResult = await solveBudgetModel(model, {
-    timeLimit: options.timeLimit ?? 30,
-    mipRelGap: options.mipRelGap ?? 1e-6,
-    ...(start ? { start } : {}),
-  });
+  const timeLimit = options.timeLimit ?? 30;
+  const mipRelGap = options.mipRelGap ?? 1e-6;
+  // The time limit covers the whole answer: what greedy took comes off the search.
+  const left = Math.max(1, timeLimit - (performance.now() - started) / 1000);
+  const solved: SolveResult =
+    model.numChoices > relaxationSearchFrom
+      ? await solveAroundRelaxation(model, { timeLimit: left, mipRelGap, ...(start ? { start } : {}) })
+      : await solveBudgetModel(model, { timeLimit: left, mipRelGap, ...(start ? { start } : {}) });
   const relaxation = options.withDuals === false ? undefined : await solveBudgetModel(model, { relax: true });
   const greedy = greedyJudged
     ? {

@@ -36,6 +36,8 @@ export type SolveOptions = {
   start?: readonly number[];
   /** Ignore the objective: only ask whether a plan exists. */
   feasibilityOnly?: boolean;
+  /** Extra HiGHS options (e.g. `mip_heuristic_effort`), set after Vigil's own. */
+  highs?: Readonly<Record<string, string | number | boolean>>;
 };
 
 export type SolveResult = {
@@ -47,6 +49,8 @@ export type SolveResult = {
   colValue: Float64Array | undefined;
   /** Row duals of an LP solve, in the order of `rowNames`. */
   rowDual: Float64Array | undefined;
+  /** Reduced costs of the choice columns in an LP solve (benefit in millions per unit). */
+  choiceDual?: Float64Array | undefined;
   rowNames: string[];
   seconds: number;
 };
@@ -142,6 +146,7 @@ export async function solveBudgetModel(model: BudgetModel, options: SolveOptions
       mip_rel_gap: options.mipRelGap ?? 1e-6,
       // Money is in dollars: an absolute gap below a cent is not worth a branch.
       mip_abs_gap: 1e-2 * million,
+      ...options.highs,
     });
     if (options.start && !options.relax) {
       const indices = options.start.map((_, i) => i);
@@ -185,6 +190,7 @@ export async function solveBudgetModel(model: BudgetModel, options: SolveOptions
       bound: Number.isFinite(bound) ? Math.max(bound, objective) : undefined,
       colValue,
       rowDual: options.relax ? solution.rowDual : undefined,
+      choiceDual: options.relax ? solution.colDual.slice(0, model.numChoices) : undefined,
       rowNames,
       seconds,
     };
