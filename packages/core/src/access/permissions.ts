@@ -69,7 +69,14 @@ const readAll: Permission[] = [
 ];
 /** Running a response: incidents, resources and resource requests (ICS 213RR). */
 const respond: Permission[] = ['incident.write', 'resource.write', 'resource.request'];
-const author: Permission[] = [...readAll, ...respond, 'bulletin.write', 'bulletin.retract', 'infrastructure.write', 'interop.write'];
+const author: Permission[] = [
+  ...readAll,
+  ...respond,
+  'bulletin.write',
+  'bulletin.retract',
+  'infrastructure.write',
+  'interop.write',
+];
 
 /** Roles grant permissions; the markings then decide which records a permission reaches. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
