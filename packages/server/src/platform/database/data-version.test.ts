@@ -48,6 +48,11 @@ for (const { engine, create } of testEngines) {
       await test.drop();
     });
 
+    // On PostgreSQL the version is the cluster's snapshot: a commit in any database of the
+    // cluster (other test files run beside this one) changes it. Reuse is then only
+    // opportunistic, so only SQLite asserts it; both engines assert that nothing stale is served.
+    const reuseIsCertain = engine === 'sqlite';
+
     it('reuses a result while nothing is written, and runs again after any write', async () => {
       const { db } = database;
       const results = new ResultsByDataVersion<number>();
@@ -59,14 +64,14 @@ for (const { engine, create } of testEngines) {
         });
       assert.equal(await count(), 0);
       assert.equal(await count(), 0);
-      assert.equal(runs, 1, 'reads alone reuse the result');
+      if (reuseIsCertain) assert.equal(runs, 1, 'reads alone reuse the result');
 
       await addAgency(db);
       assert.equal(await count(), 1, 'a write on this connection');
       await addAgency(other.db);
       assert.equal(await count(), 2, 'a write committed by another connection');
       assert.equal(await count(), 2);
-      assert.equal(runs, 3);
+      if (reuseIsCertain) assert.equal(runs, 3);
 
       // A rolled-back write changes nothing, but is allowed to cost a run.
       await db
@@ -84,7 +89,8 @@ for (const { engine, create } of testEngines) {
       const results = new ResultsByDataVersion<string>();
       assert.equal(await results.get(db, 'a', async () => 'first a'), 'first a');
       assert.equal(await results.get(db, 'b', async () => 'first b'), 'first b');
-      assert.equal(await results.get(db, 'a', async () => 'second a'), 'first a');
+      const again = await results.get(db, 'a', async () => 'second a');
+      assert.ok(reuseIsCertain ? again === 'first a' : ['first a', 'second a'].includes(again));
       await db.transaction().execute(async (trx) => {
         assert.equal(await results.get(trx, 'a', async () => 'in transaction'), 'in transaction');
       });
