@@ -128,6 +128,14 @@ export class VigilClient {
     return this.#call('PATCH', `/api/v1/users/${encodeURIComponent(id)}`, input);
   }
 
+  /**
+   * One call to the API: what every module's client goes through, so the cookie, the CSRF
+   * token, problem+json errors and the sign-out handling live in one place.
+   */
+  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.#call<T>(method, path, body);
+  }
+
   async #call<T>(
     method: string,
     path: string,

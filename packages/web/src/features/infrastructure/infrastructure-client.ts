@@ -1,5 +1,5 @@
 import type { CascadeRequest, CascadeResponse, Ranking } from '@vigil/core/infrastructure';
-import { ApiError, type Problem, vigilClient } from '../../api/vigil-client.ts';
+import { vigilClient } from '../../api/vigil-client.ts';
 
 export type AssetFeature = {
   type: 'Feature';
@@ -17,37 +17,9 @@ export type AssetFeature = {
 };
 export type AssetCollection = { type: 'FeatureCollection'; features: AssetFeature[]; marking: string };
 
-let csrfToken: Promise<string> | null = null;
-
-/** The infrastructure module's calls; state-changing ones (and the POSTed what-if) carry the CSRF token. */
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    csrfToken ??= vigilClient.currentSession().then((session) => session.csrfToken ?? '');
-    headers['x-csrf-token'] = await csrfToken;
-  }
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new ApiError(
-      (payload as Problem | null) ?? {
-        status: response.status,
-        code: 'INTERNAL',
-        detail: response.statusText || 'the server did not answer',
-        title: 'Error',
-      },
-    );
-    if (error.problem.code === 'CSRF_TOKEN_INVALID' || error.isSignedOut) csrfToken = null;
-    if (error.isSignedOut) vigilClient.onSignedOut();
-    throw error;
-  }
-  return payload as T;
+/** The module's calls go through the app's one client (cookie, CSRF token, problems, sign-out). */
+function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  return vigilClient.request<T>(method, path, body);
 }
 
 export const infrastructureClient = {

@@ -7,7 +7,7 @@ import type {
   RiskRecordKind,
   RiskRecordList,
 } from '@vigil/core/risk';
-import { ApiError, type Problem, vigilClient } from '../../api/vigil-client.ts';
+import { vigilClient } from '../../api/vigil-client.ts';
 
 export type RiskReference = {
   hazards: { code: string; name: string }[];
@@ -16,43 +16,9 @@ export type RiskReference = {
   release: { name: string; version: string; valueOfStatisticalLife: number };
 };
 
-let csrfToken: Promise<string> | null = null;
-
-/**
- * The risk module's calls. The session cookie rides along; state changes carry the CSRF
- * token, which the session endpoint hands out again to any page of the signed-in user.
- */
-async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    csrfToken ??= vigilClient.currentSession().then((session) => session.csrfToken ?? '');
-    headers['x-csrf-token'] = await csrfToken;
-  }
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new ApiError(
-      (payload as Problem | null) ?? {
-        status: response.status,
-        code: 'INTERNAL',
-        detail: response.statusText || 'the server did not answer',
-        title: 'Error',
-      },
-    );
-    if (error.problem.code === 'CSRF_TOKEN_INVALID') csrfToken = null;
-    if (error.isSignedOut) {
-      csrfToken = null;
-      vigilClient.onSignedOut();
-    }
-    throw error;
-  }
-  return payload as T;
+/** The module's calls go through the app's one client (cookie, CSRF token, problems, sign-out). */
+function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  return vigilClient.request<T>(method, path, body);
 }
 
 const scenarioQuery = (scenarioId: string | null) =>
