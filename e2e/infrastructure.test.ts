@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import {
   assertAccessible,
@@ -9,12 +7,12 @@ import {
   type DemoServer,
   launchBrowser,
   newPage,
+  screenshotPath,
   signIn,
   startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
-const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 describe('critical infrastructure (Chromium)', { skip }, () => {
   let server: DemoServer;
@@ -100,9 +98,8 @@ describe('critical infrastructure (Chromium)', { skip }, () => {
     );
     assert.match((await page.locator('.infra-summary').textContent()) ?? '', /failed by hour 24/);
     await assertAccessible(page, 'infrastructure');
-    mkdirSync(screenshots, { recursive: true });
     await page.getByRole('slider').fill('72');
-    await page.screenshot({ path: `${screenshots}infrastructure.png` });
+    await page.screenshot({ path: screenshotPath('infrastructure.png') });
     await page.context().close();
   });
 
