@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { checkCapDocument, emitCapAlert } from '@vigil/core/standards/cap';
 import { tlp2MarkingIds } from '@vigil/core/standards/stix';
 import {
@@ -15,41 +13,18 @@ import {
   openVigilDeps,
   viewerForUser,
 } from '@vigil/server';
+import { repoRoot, runVigil } from '../testing/run-vigil.ts';
 
 /*
  * `vigil cap|edxl|stix …` run as a user runs them, in child processes (ten of them: each
  * costs a second or two of start-up and libxml2 loading), on one SQLite file for the STIX part.
  */
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'packages', 'cli', 'bin', 'vigil.js');
-const fixtures = join(root, 'packages', 'core', 'src', 'standards', 'fixtures');
+const fixtures = join(repoRoot, 'packages', 'core', 'src', 'standards', 'fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'vigil-interop-cli-'));
 const database = `sqlite:${join(dir, 'vigil.db')}`;
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function vigil(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_DATABASE_URL: database, VIGIL_LOG_LEVEL: 'silent' };
-  delete env.NODE_TEST_CONTEXT;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const vigil = (args: string[]) => runVigil(args, { VIGIL_DATABASE_URL: database });
 
 const specA1 = join(fixtures, 'cap', 'spec-examples', 'cap12-appendix-A1.xml');
 const specA3 = join(fixtures, 'cap', 'spec-examples', 'cap12-appendix-A3.xml');

@@ -1,38 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runVigil } from '../testing/run-vigil.ts';
 
 /* `vigil resources nearest` run as a user runs it, on an inventory CSV in a temporary folder. */
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'packages', 'cli', 'bin', 'vigil.js');
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function vigil(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_LOG_LEVEL: 'silent' };
-    delete env.NODE_TEST_CONTEXT;
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const vigil = (args: string[]) => runVigil(args);
 
 const inventory = `id,name,resource_type,lat,lon,status
 ast-chesapeake,Chesapeake AST,ambulance-strike-team/type-1,36.77,-76.29,available

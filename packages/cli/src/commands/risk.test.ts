@@ -1,44 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { formatCsv, parseCsv } from '@vigil/core';
+import { repoRoot, runVigil, sqliteAt } from '../testing/run-vigil.ts';
 
 /* `vigil risk …` run as a user runs it, in a child process. */
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'packages', 'cli', 'bin', 'vigil.js');
-const virginia = join(root, 'data', 'nri-virginia', 'NRI_Table_Counties_Virginia.csv');
+const virginia = join(repoRoot, 'data', 'nri-virginia', 'NRI_Table_Counties_Virginia.csv');
 const dir = mkdtempSync(join(tmpdir(), 'vigil-risk-cli-'));
 
-function vigil(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    VIGIL_DATABASE_URL: `sqlite:${join(dir, 'vigil.db')}`,
-    VIGIL_LOG_LEVEL: 'silent',
-  };
-  delete env.NODE_TEST_CONTEXT;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const vigil = (args: string[]) => runVigil(args, sqliteAt(join(dir, 'vigil.db')));
 
 /** Virginia's table with FEMA's totals, scores and ratings removed, and optionally one cell replaced. */
 function strippedVirginia(set?: { line: number; column: string; value: string }): string {
