@@ -3,6 +3,7 @@ import { type AgencyKind, agencyKinds } from '@vigil/core/agencies';
 import { type FormEvent, useState } from 'react';
 import { vigilClient } from '../../api/vigil-client.ts';
 import { ProblemNote } from '../../ui/problem-note.tsx';
+import { ActiveToggle } from './ActiveToggle.tsx';
 
 export function AgenciesAdmin() {
   const queryClient = useQueryClient();
@@ -104,15 +105,11 @@ export function AgenciesAdmin() {
               <td>{nameOf(agency.parentId)}</td>
               <td>{agency.jurisdiction.join(', ')}</td>
               <td>
-                {agency.active ? 'Active' : 'Inactive'} ·{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setActive.mutate({ id: agency.id, active: !agency.active })}
-                >
-                  {agency.active ? 'Deactivate' : 'Reactivate'}
-                  <span className="visually-hidden"> {agency.name}</span>
-                </button>
+                <ActiveToggle
+                  active={agency.active}
+                  name={agency.name}
+                  onToggle={(active) => setActive.mutate({ id: agency.id, active })}
+                />
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { type Role, roles, type UserAttribute, userAttributes } from '@vigil/cor
 import { type FormEvent, useState } from 'react';
 import { vigilClient } from '../../api/vigil-client.ts';
 import { ProblemNote } from '../../ui/problem-note.tsx';
+import { ActiveToggle } from './ActiveToggle.tsx';
 
 const emptyForm = {
   email: '',
@@ -160,15 +161,11 @@ export function UsersAdmin() {
               <td>{user.roles.join(', ')}</td>
               <td>{user.attributes.join(', ') || '—'}</td>
               <td>
-                {user.active ? 'Active' : 'Inactive'} ·{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setActive.mutate({ id: user.id, active: !user.active })}
-                >
-                  {user.active ? 'Deactivate' : 'Reactivate'}
-                  <span className="visually-hidden"> {user.email}</span>
-                </button>
+                <ActiveToggle
+                  active={user.active}
+                  name={user.email}
+                  onToggle={(active) => setActive.mutate({ id: user.id, active })}
+                />
               </td>
             </tr>
           ))}
