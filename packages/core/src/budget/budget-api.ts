@@ -11,6 +11,22 @@ export const portfolioCreateSchema = z.strictObject({
 });
 export type PortfolioCreate = z.infer<typeof portfolioCreateSchema>;
 
+/**
+ * `PUT /api/v1/budget/portfolios/:id`: the whole portfolio file again, validated as on create,
+ * with the version it was edited from (optimistic concurrency); the marking stays unless sent.
+ */
+export const portfolioUpdateSchema = z.strictObject({
+  portfolio: portfolioSchema,
+  marking: markingInputSchema.optional(),
+  version: z.number().int().min(1),
+});
+export type PortfolioUpdate = z.infer<typeof portfolioUpdateSchema>;
+
+/** `DELETE /api/v1/budget/portfolios/:id?version=N`: the version is optional but checked when sent. */
+export const portfolioDeleteQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1).optional(),
+});
+
 export const optimizeRequestSchema = z.strictObject({
   /** Seconds the solver may take; the plan found by then comes back with its proven gap. */
   time_limit: z.number().min(1).max(120).default(30),
@@ -117,8 +133,12 @@ export type ExecutionSummaryView = z.infer<typeof executionSummarySchema>;
  * changes the portfolio. Partners it shares with may read and run the optimizer (a run
  * changes no decision; it is kept for the record).
  */
-export function decidePortfolioWrite(viewer: Viewer, marking: Marking): void {
+export function decidePortfolioWrite(
+  viewer: Viewer,
+  marking: Marking,
+  what = 'records execution on its portfolio',
+): void {
   if (viewer.agencyId !== marking.ownerAgencyId) {
-    throw new DomainError('PERMISSION_DENIED', 'only the owning agency records execution on its portfolio');
+    throw new DomainError('PERMISSION_DENIED', `only the owning agency ${what}`);
   }
 }

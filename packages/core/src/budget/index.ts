@@ -12,11 +12,14 @@ export {
   type PortfolioList,
   type PortfolioRow,
   type PortfolioSummary,
+  type PortfolioUpdate,
   portfolioCreateSchema,
+  portfolioDeleteQuerySchema,
   portfolioDetailSchema,
   portfolioListSchema,
   portfolioRowSchema,
   portfolioSummarySchema,
+  portfolioUpdateSchema,
   whyNotRequestSchema,
 } from './budget-api.ts';
 export {

@@ -7,12 +7,10 @@ import {
   type ExecutionEntry,
   type ExecutionSummaryView,
   type Frontier,
-  type JournalDraft,
   type Marking,
   mostRestrictiveTlp,
   type OptimizationResult,
   optimizationResultSchema,
-  type Portfolio,
   type PortfolioCreate,
   type PortfolioDetail,
   type PortfolioList,
@@ -25,16 +23,16 @@ import { assertShareTargets, insertMarking, loadMarkings } from '../platform/acc
 import type { AppDeps } from '../platform/deps.ts';
 import { appendJournal } from '../platform/journal/journal.store.ts';
 import {
-  findVisiblePortfolio,
+  currentPortfolioVersion,
   insertExecution,
   insertPortfolio,
   insertRun,
   latestVisibleRuns,
   listVisibleExecution,
   listVisiblePortfolios,
-  type PortfolioRowWithMarking,
 } from './budget.store.ts';
 import { budgetSolver } from './budget-solver.ts';
+import { loadVisiblePortfolio, portfolioJournalDraft } from './load-visible-portfolio.ts';
 import { toPortfolioDetail, toPortfolioSummary } from './portfolio-view.ts';
 
 /**
@@ -46,41 +44,6 @@ const optimizeLimitMs = (timeLimit: number) => (2 * timeLimit + 60) * 1000;
 const whyNotLimitMs = 120_000;
 const frontierTimeLimit = 10;
 const frontierLimitMs = (levels: number) => (levels * (2 * frontierTimeLimit + 10) + 30) * 1000;
-
-function draft(
-  viewer: Viewer,
-  at: string,
-  action: string,
-  id: string,
-  markingId: string,
-  marking: Marking,
-  change: JournalDraft['change'],
-): JournalDraft {
-  return {
-    at,
-    actorUserId: viewer.userId,
-    actorAgencyId: viewer.agencyId,
-    action,
-    kind: 'change',
-    entityType: 'budget-portfolio',
-    entityId: id,
-    change,
-    markingId,
-    marking: { tlp: marking.tlp, caveats: marking.caveats, ownerAgencyId: marking.ownerAgencyId },
-  };
-}
-
-type Loaded = { row: PortfolioRowWithMarking; marking: Marking; portfolio: Portfolio };
-
-async function loadVisible(deps: AppDeps, viewer: Viewer, id: string): Promise<Loaded> {
-  const { db } = deps.database;
-  const row = await findVisiblePortfolio(db, viewer, id);
-  // Absent and hidden answer alike: a 403 would confirm the portfolio exists.
-  if (!row) throw new DomainError('NOT_FOUND', `no budget portfolio ${id}`);
-  const marking = (await loadMarkings(db, [row.marking_id])).get(row.marking_id);
-  if (!marking) throw new Error(`portfolio ${id} points at missing marking ${row.marking_id}`);
-  return { row, marking, portfolio: parsePortfolio(JSON.parse(row.body)) };
-}
 
 export async function createPortfolio(
   deps: AppDeps,
@@ -108,7 +71,7 @@ export async function createPortfolio(
     await appendJournal(
       trx,
       engine,
-      draft(viewer, at, 'budget-portfolio.created', id, markingId, marking, {
+      portfolioJournalDraft(viewer, at, 'budget-portfolio.created', id, markingId, marking, {
         name,
         investments: input.portfolio.investments.length,
       }),
@@ -143,7 +106,7 @@ export async function listPortfolios(deps: AppDeps, viewer: Viewer): Promise<Por
 }
 
 export async function readPortfolio(deps: AppDeps, viewer: Viewer, id: string): Promise<PortfolioDetail> {
-  const { row, marking, portfolio } = await loadVisible(deps, viewer, id);
+  const { row, marking, portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   const run = (await latestVisibleRuns(deps.database.db, viewer, [id])).get(id);
   return toPortfolioDetail(row, marking, portfolio, run);
 }
@@ -156,7 +119,7 @@ export async function runOptimizer(
   timeLimit: number,
 ): Promise<OptimizationResult & { run_id: string }> {
   const { db, engine } = deps.database;
-  const { row, marking, portfolio } = await loadVisible(deps, viewer, id);
+  const { row, marking, portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   const result = await budgetSolver().run<OptimizationResult>(
     { kind: 'optimize', portfolio, timeLimit, mipRelGap: 1e-6 },
     optimizeLimitMs(timeLimit),
@@ -164,6 +127,14 @@ export async function runOptimizer(
   const at = deps.now().toISOString();
   const runId = randomUUID();
   await db.transaction().execute(async (trx) => {
+    // The solve took a while: a run of a version edited (or deleted) meanwhile answers other data.
+    const now = await currentPortfolioVersion(trx, id);
+    if (now === undefined) throw new DomainError('NOT_FOUND', `no budget portfolio ${id}`);
+    if (now !== row.version) {
+      throw new DomainError('CONFLICT', 'the portfolio changed while the optimizer ran; run it again', {
+        field: 'version',
+      });
+    }
     await insertRun(trx, {
       id: runId,
       portfolio_id: id,
@@ -178,7 +149,7 @@ export async function runOptimizer(
     await appendJournal(
       trx,
       engine,
-      draft(viewer, at, 'budget-portfolio.optimized', id, row.marking_id, marking, {
+      portfolioJournalDraft(viewer, at, 'budget-portfolio.optimized', id, row.marking_id, marking, {
         run: runId,
         status: result.status,
         objective: result.objective,
@@ -196,9 +167,10 @@ export async function latestResult(
   viewer: Viewer,
   id: string,
 ): Promise<OptimizationResult & { run_id: string }> {
-  await loadVisible(deps, viewer, id);
+  await loadVisiblePortfolio(deps, viewer, id);
   const run = (await latestVisibleRuns(deps.database.db, viewer, [id])).get(id);
-  if (!run) throw new DomainError('NOT_FOUND', `portfolio ${id} has not been optimized yet`);
+  if (!run)
+    throw new DomainError('NOT_FOUND', `portfolio ${id} has not been optimized since its last change`);
   return { ...optimizationResultSchema.parse(JSON.parse(run.result)), run_id: run.id };
 }
 
@@ -208,7 +180,7 @@ export async function explainInvestment(
   id: string,
   investmentId: string,
 ): Promise<WhyNot> {
-  const { portfolio } = await loadVisible(deps, viewer, id);
+  const { portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   if (!portfolio.investments.some((inv) => inv.id === investmentId)) {
     throw new DomainError('VALIDATION_FAILED', `no investment ${investmentId} in this portfolio`, {
       field: 'investment_id',
@@ -232,7 +204,7 @@ export async function frontierOf(
   id: string,
   scales: number[] | undefined,
 ): Promise<Frontier> {
-  const { portfolio } = await loadVisible(deps, viewer, id);
+  const { portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   return budgetSolver().run<Frontier>(
     { kind: 'frontier', portfolio, ...(scales ? { scales } : {}), timeLimit: frontierTimeLimit },
     frontierLimitMs(scales?.length ?? defaultFrontierScales.length),
@@ -246,7 +218,7 @@ export async function recordExecution(
   entry: ExecutionEntry,
 ): Promise<{ id: string }> {
   const { db, engine } = deps.database;
-  const { row, marking, portfolio } = await loadVisible(deps, viewer, id);
+  const { row, marking, portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   decidePortfolioWrite(viewer, marking);
   const investment = portfolio.investments.find((inv) => inv.id === entry.investment_id);
   if (!investment) {
@@ -277,7 +249,7 @@ export async function recordExecution(
     await appendJournal(
       trx,
       engine,
-      draft(viewer, at, 'budget-execution.recorded', id, row.marking_id, marking, {
+      portfolioJournalDraft(viewer, at, 'budget-execution.recorded', id, row.marking_id, marking, {
         entry: entryId,
         investment: entry.investment_id,
         source: entry.source_id,
@@ -297,7 +269,7 @@ export async function executionOf(
   id: string,
   asOf: string,
 ): Promise<ExecutionSummaryView> {
-  const { portfolio } = await loadVisible(deps, viewer, id);
+  const { portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   const rows = await listVisibleExecution(deps.database.db, viewer, id);
   const entries = rows.map((r) => ({
     id: r.id,

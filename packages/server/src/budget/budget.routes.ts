@@ -7,8 +7,10 @@ import {
   optimizationResultSchema,
   optimizeRequestSchema,
   portfolioCreateSchema,
+  portfolioDeleteQuerySchema,
   portfolioDetailSchema,
   portfolioListSchema,
+  portfolioUpdateSchema,
   whyNotRequestSchema,
   whyNotSchema,
 } from '@vigil/core';
@@ -27,6 +29,7 @@ import {
   recordExecution,
   runOptimizer,
 } from './budget.actions.ts';
+import { deletePortfolio, updatePortfolio } from './portfolio-edit.actions.ts';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const runSchema = optimizationResultSchema.extend({ run_id: z.string() });
@@ -73,6 +76,39 @@ export function registerBudgetRoutes(app: App, deps: AppDeps): void {
       },
     },
     (request) => readPortfolio(deps, principalOf(request).viewer, request.params.id),
+  );
+
+  app.put(
+    `${base}/:id`,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary: 'Replace the portfolio file (owning agency; `version` is the one edited, else 409)',
+        params: idParams,
+        body: portfolioUpdateSchema,
+        response: { 200: portfolioDetailSchema },
+      },
+    },
+    (request) => updatePortfolio(deps, principalOf(request).viewer, request.params.id, request.body),
+  );
+
+  app.delete(
+    `${base}/:id`,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary: 'Delete a portfolio (owning agency); its execution entries and runs stay on the record',
+        params: idParams,
+        querystring: portfolioDeleteQuerySchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deletePortfolio(deps, principalOf(request).viewer, request.params.id, request.query.version);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

@@ -7,14 +7,18 @@ import type {
 } from '../platform/database/schema.ts';
 import type { Executor } from '../platform/database/transaction.ts';
 
-export type PortfolioRowWithMarking = BudgetPortfolioTable & { tlp: string };
+export type PortfolioRowWithMarking = Omit<BudgetPortfolioTable, 'deleted_at'> & { tlp: string };
 
-/** Portfolios, and everything seen through them, join the marking and apply the visibility rule in SQL. */
+/**
+ * Portfolios, and everything seen through them, join the marking and apply the visibility
+ * rule in SQL; a deleted portfolio is seen by nobody.
+ */
 function visiblePortfolios(db: Executor, viewer: Viewer) {
   return db
     .selectFrom('budget_portfolios as p')
     .innerJoin('markings as m', 'm.id', 'p.marking_id')
-    .where(visibleMarkings(viewer));
+    .where(visibleMarkings(viewer))
+    .where('p.deleted_at', 'is', null);
 }
 
 const columns = [
@@ -44,15 +48,53 @@ export async function listVisiblePortfolios(
   return visiblePortfolios(db, viewer).select(columns).orderBy('p.created_at', 'desc').limit(200).execute();
 }
 
-export async function insertPortfolio(db: Executor, row: BudgetPortfolioTable): Promise<void> {
+export async function insertPortfolio(
+  db: Executor,
+  row: Omit<BudgetPortfolioTable, 'deleted_at'>,
+): Promise<void> {
   await db.insertInto('budget_portfolios').values(row).execute();
+}
+
+/**
+ * Compare-and-set on the version: false when somebody else saved (or deleted) it since it
+ * was read, which the caller answers as a conflict.
+ */
+export async function updatePortfolioRow(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  fields: Partial<Omit<BudgetPortfolioTable, 'id' | 'created_at'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('budget_portfolios')
+    .set(fields)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The version a live portfolio has now; undefined once deleted. Read inside the writing transaction. */
+export async function currentPortfolioVersion(db: Executor, id: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('budget_portfolios')
+    .select('version')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? Number(row.version) : undefined;
 }
 
 export async function insertRun(db: Executor, row: BudgetRunTable): Promise<void> {
   await db.insertInto('budget_runs').values(row).execute();
 }
 
-/** The latest run of each listed portfolio the viewer may see (the marking join again, not trust in the ids). */
+/**
+ * The latest run of each listed portfolio the viewer may see (the marking join again, not
+ * trust in the ids), and only a run of the portfolio as it is now: a run of an earlier
+ * version answered other data, so it stays on the record but is never shown as the result.
+ */
 export async function latestVisibleRuns(
   db: Executor,
   viewer: Viewer,
@@ -64,6 +106,8 @@ export async function latestVisibleRuns(
     .innerJoin('budget_portfolios as p', 'p.id', 'r.portfolio_id')
     .innerJoin('markings as m', 'm.id', 'p.marking_id')
     .where(visibleMarkings(viewer))
+    .where('p.deleted_at', 'is', null)
+    .whereRef('r.portfolio_version', '=', 'p.version')
     .where('r.portfolio_id', 'in', portfolioIds)
     .selectAll('r')
     .orderBy('r.created_at', 'desc')
@@ -88,10 +132,26 @@ export async function listVisibleExecution(
     .innerJoin('budget_portfolios as p', 'p.id', 'e.portfolio_id')
     .innerJoin('markings as m', 'm.id', 'p.marking_id')
     .where(visibleMarkings(viewer))
+    .where('p.deleted_at', 'is', null)
     .where('e.portfolio_id', '=', portfolioId)
     .selectAll('e')
     .orderBy('e.on_date')
     .orderBy('e.created_at')
     .limit(50_000)
+    .execute();
+}
+
+/** Each (investment, source) pair that has execution entries: what an edit may not take away. */
+export async function executionPairs(
+  db: Executor,
+  portfolioId: string,
+): Promise<{ investment_id: string; source_id: string }[]> {
+  return db
+    .selectFrom('budget_execution')
+    .select(['investment_id', 'source_id'])
+    .distinct()
+    .where('portfolio_id', '=', portfolioId)
+    .orderBy('investment_id')
+    .orderBy('source_id')
     .execute();
 }

@@ -177,6 +177,8 @@ export type BudgetPortfolioTable = {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Set when the owner deletes it (0009): hidden everywhere, kept for its execution and journal. */
+  deleted_at: string | null;
 };
 
 export type BudgetRunTable = {
