@@ -10,7 +10,7 @@
  * on SQLite, with their journal entries. Medians over --rounds runs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,9 @@ import {
   openVigilDeps,
   viewerForUser,
 } from '@vigil/server';
+import { type CapFileResult, readCapFiles } from '../packages/server/src/interop/read-cap-files.ts';
 import { StandardsPool } from '../packages/server/src/interop/standards-pool.ts';
+import { validateCapFiles } from '../packages/server/src/interop/validate-cap-files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     objects: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
+    'no-cli': { type: 'boolean', default: false },
   },
 });
 const alertCount = Number(values.alerts);
@@ -74,121 +77,139 @@ function writeAlerts(dir: string): string[] {
   return names;
 }
 
+type CapRound = {
+  peer?: number;
+  peerCpu?: number;
+  single: number;
+  singleCpu: number;
+  pool: number;
+  poolCpu: number;
+  cli?: number;
+};
+
+/** xmllint over every file in one process; bash's `time` reports its own CPU seconds on stderr's last line. */
+function runXmllint(xmllint: string, dir: string, names: string[]): { rate: number; cpuRate: number } {
+  const started = performance.now();
+  const run = spawnSync(
+    'bash',
+    ['-c', 'TIMEFORMAT="%3U %3S"; time "$0" --noout --nonet --schema "$@"', xmllint, xsd, ...names],
+    { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const stderr = run.stderr.toString();
+  const ok = (stderr.match(/ validates$/gm) ?? []).length;
+  if (ok !== names.length) throw new Error(`xmllint validated ${ok} of ${names.length}`);
+  const [user, system] = (stderr.trimEnd().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return { rate: names.length / seconds, cpuRate: names.length / ((user ?? 0) + (system ?? 0)) };
+}
+
+/** The real command, start to end: Node, tsx, the workers' start-up and the printing included. */
+function runVigilCli(dir: string, names: string[]): number {
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'packages/cli/bin/vigil.js'), 'cap', 'validate', ...names],
+    {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const ok = (run.stdout.toString().match(/: OK /g) ?? []).length;
+  if (run.status !== 0 || ok !== names.length)
+    throw new Error(`vigil cap validate: ${ok} OK, exit ${run.status}`);
+  return names.length / seconds;
+}
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+
 async function benchCap(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-cap-'));
   try {
     const names = writeAlerts(dir);
+    const paths = names.map((name) => join(dir, name));
     const xmllint = findXmllint();
-    const peer: number[] = [];
-    const single: number[] = [];
-    const pooled: number[] = [];
-    const batched: number[] = [];
-    const peerCpu: number[] = [];
-    const singleCpu: number[] = [];
-    const batchSize = 250;
     const workers = Math.max(2, cpus().length);
-    const pool = new StandardsPool(workers, 60_000);
-    // Warm-up: compile the schema, start the workers.
-    checkCapDocument(readFileSync(join(dir, names[0] as string)));
-    await Promise.all(
-      Array.from({ length: workers * 2 }, () =>
-        pool.run({
-          kind: 'cap',
-          bytes: readFileSync(join(dir, names[0] as string)),
-          strict: true,
-          ipaws: false,
-        }),
-      ),
-    );
+    const pool = new StandardsPool(workers, 120_000);
+    const check = { strict: true, ipaws: false };
+    const expectValid = (results: CapFileResult[]) => {
+      const bad = results.find((r) => !('verdicts' in r) || !r.verdicts[0]?.valid);
+      if (bad || results.length !== names.length) throw new Error(`not valid: ${JSON.stringify(bad)}`);
+    };
+    // Warm-up: compile the schema and let the JIT see the readers, here and in every worker.
+    expectValid(readCapFiles(paths.slice(0, 2000), check).concat(readCapFiles(paths.slice(2000), check)));
+    await validateCapFiles(paths, { ...check, pool }, () => undefined);
+    const runs: CapRound[] = [];
     for (let round = 0; round < rounds; round += 1) {
-      if (xmllint) {
-        const started = performance.now();
-        // bash's `time` reports xmllint's own CPU seconds (user and system) on the last line of stderr.
-        const run = spawnSync(
-          'bash',
-          ['-c', 'TIMEFORMAT="%3U %3S"; time "$0" --noout --nonet --schema "$@"', xmllint, xsd, ...names],
-          { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
-        );
-        const seconds = (performance.now() - started) / 1000;
-        const stderr = run.stderr.toString();
-        const ok = (stderr.match(/ validates$/gm) ?? []).length;
-        if (ok !== names.length) throw new Error(`xmllint validated ${ok} of ${names.length}`);
-        peer.push(names.length / seconds);
-        const [user, system] = (stderr.trimEnd().split('\n').at(-1) ?? '').split(' ').map(Number);
-        peerCpu.push(names.length / ((user ?? 0) + (system ?? 0)));
-      }
+      const peer = xmllint ? runXmllint(xmllint, dir, names) : undefined;
       let started = performance.now();
-      const cpu = process.cpuUsage();
-      for (const name of names) {
-        const [verdict] = checkCapDocument(readFileSync(join(dir, name)));
-        if (!verdict?.valid) throw new Error(`${name} invalid: ${JSON.stringify(verdict?.errors)}`);
-      }
-      const used = process.cpuUsage(cpu);
-      singleCpu.push(names.length / ((used.user + used.system) / 1e6));
-      single.push(names.length / ((performance.now() - started) / 1000));
+      let cpu = process.cpuUsage();
+      expectValid(readCapFiles(paths, check));
+      const single = names.length / ((performance.now() - started) / 1000);
+      const singleCpu = names.length / cpuSeconds(cpu);
       started = performance.now();
-      await Promise.all(
-        names.map(async (name) => {
-          const verdicts = await pool.run<{ valid: boolean }[]>({
-            kind: 'cap',
-            bytes: readFileSync(join(dir, name)),
-            strict: true,
-            ipaws: false,
-          });
-          if (!verdicts[0]?.valid) throw new Error(`${name} invalid`);
-        }),
-      );
-      pooled.push(names.length / ((performance.now() - started) / 1000));
-      started = performance.now();
-      const chunks = Array.from({ length: Math.ceil(names.length / batchSize) }, (_, c) =>
-        names.slice(c * batchSize, (c + 1) * batchSize),
-      );
-      await Promise.all(
-        chunks.map(async (chunk) => {
-          const results = await pool.run<{ verdicts?: { valid: boolean }[]; refused?: string }[]>({
-            kind: 'cap-batch',
-            documents: chunk.map((name) => readFileSync(join(dir, name))),
-            strict: true,
-            ipaws: false,
-          });
-          const bad = results.findIndex((r) => !r.verdicts?.[0]?.valid);
-          if (bad >= 0) throw new Error(`${chunk[bad]} invalid: ${JSON.stringify(results[bad])}`);
-        }),
-      );
-      batched.push(names.length / ((performance.now() - started) / 1000));
+      cpu = process.cpuUsage();
+      const results: CapFileResult[] = [];
+      await validateCapFiles(paths, { ...check, pool }, (result) => results.push(result));
+      expectValid(results);
+      const poolRate = names.length / ((performance.now() - started) / 1000);
+      const poolCpu = names.length / cpuSeconds(cpu);
+      runs.push({
+        ...(peer ? { peer: peer.rate, peerCpu: peer.cpuRate } : {}),
+        single,
+        singleCpu,
+        pool: poolRate,
+        poolCpu,
+        ...(values['no-cli'] ? {} : { cli: runVigilCli(dir, names) }),
+      });
     }
     await pool.close();
+    const pick = (key: keyof CapRound) => runs.map((r) => r[key] ?? Number.NaN);
     const line = (label: string, v: number) =>
-      `  ${label.padEnd(50)} ${Math.round(v).toLocaleString('en-US').padStart(9)} alerts/s`;
-    console.log(`\nCAP 1.2 validation, ${names.length.toLocaleString('en-US')} alerts, median of ${rounds}`);
+      `  ${label.padEnd(66)} ${Math.round(v).toLocaleString('en-US').padStart(9)} alerts/s`;
+    console.log(
+      `\nCAP 1.2 validation of ${names.length.toLocaleString('en-US')} alert files (${Math.round(names.reduce((a, n) => a + statSync(join(dir, n)).size, 0) / names.length)} bytes each on average), median of ${rounds}`,
+    );
     if (xmllint) {
       // xmllint prints its version on stderr.
       const version =
         spawnSync(xmllint, ['--version'], { encoding: 'utf8' })
           .stderr.split('\n')[0]
           ?.replace(/^.*using /, '') ?? '';
-      console.log(line(`xmllint --schema (peer, ${version})`, median(peer)));
+      console.log(line(`xmllint --schema, one process (peer, ${version})`, median(pick('peer'))));
+      console.log(line('  xmllint per CPU second', median(pick('peerCpu'))));
     } else {
       console.log(
         '  xmllint not found and not installable here: peer skipped (apt-get install libxml2-utils)',
       );
     }
-    if (xmllint) console.log(line('  xmllint per CPU second', median(peerCpu)));
-    console.log(line('Vigil checkCapDocument, 1 thread', median(single)));
-    console.log(line('  Vigil 1 thread per CPU second', median(singleCpu)));
-    console.log(line(`Vigil worker pool, ${workers} threads, 1 alert/message`, median(pooled)));
-    console.log(line(`Vigil worker pool, ${workers} threads, ${batchSize}/message`, median(batched)));
+    console.log(
+      line(`Vigil, ${workers} worker threads (the engine of \`vigil cap validate\`)`, median(pick('pool'))),
+    );
+    console.log(line('  Vigil workers per CPU second (all threads)', median(pick('poolCpu'))));
+    console.log(line('Vigil, 1 thread (read + full check per file)', median(pick('single'))));
+    console.log(line('  Vigil 1 thread per CPU second', median(pick('singleCpu'))));
+    if (!values['no-cli']) {
+      console.log(
+        line('`vigil cap validate <files>` whole process (Node + tsx start included)', median(pick('cli'))),
+      );
+    }
     if (xmllint) {
       // Paired ratios: each round's Vigil figure over the same round's xmllint figure, then the median.
-      const paired = (xs: number[]) => median(xs.map((x, r) => x / (peer[r] as number))).toFixed(2);
-      console.log(`  ratio Vigil 1 thread / xmllint:          ${paired(single)}× (paired median)`);
+      const paired = (key: keyof CapRound, peerKey: keyof CapRound = 'peer') =>
+        median(runs.map((r) => (r[key] ?? Number.NaN) / (r[peerKey] ?? Number.NaN))).toFixed(2);
       console.log(
-        `  ratio per CPU second (load from others removed): ${(median(singleCpu) / median(peerCpu)).toFixed(2)}×`,
+        `  ratio Vigil (${workers} threads) / xmllint:   ${paired('pool')}× (paired median; goal ≥ 1×)`,
       );
-      console.log(`  ratio Vigil pool, 1 alert/message:       ${paired(pooled)}×`);
-      console.log(`  ratio Vigil pool, ${batchSize}/message / xmllint: ${paired(batched)}×   (goal ≥ 1×)`);
+      console.log(`  ratio Vigil 1 thread / xmllint:   ${paired('single')}×`);
+      console.log(`  ratio per CPU second, workers:    ${paired('poolCpu', 'peerCpu')}×`);
+      console.log(`  ratio per CPU second, 1 thread:   ${paired('singleCpu', 'peerCpu')}×`);
+      if (!values['no-cli']) console.log(`  ratio whole CLI process / xmllint: ${paired('cli')}×`);
       console.log(
-        `  per round (xmllint | 1 thread | pool | batched): ${peer.map((p, r) => [p, single[r], pooled[r], batched[r]].map((v) => Math.round(v ?? 0)).join(' | ')).join('; ')}`,
+        `  per round (xmllint | workers | 1 thread${values['no-cli'] ? '' : ' | CLI'}): ${runs.map((r) => [r.peer, r.pool, r.single, ...(values['no-cli'] ? [] : [r.cli])].map((v) => Math.round(v ?? 0)).join(' | ')).join('; ')}`,
       );
     }
   } finally {

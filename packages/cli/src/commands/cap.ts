@@ -31,34 +31,41 @@ export function registerCap(program: Command): void {
     .option('--lenient', 'date-times with Z or fractions are warnings, not errors')
     .option('--ipaws', 'also apply the CAP v1.2 USA IPAWS profile')
     .action(async (files: string[], options: { lenient?: boolean; ipaws?: boolean }) => {
-      const { checkCapDocument } = await loadCap();
+      // Many files are read and checked by worker threads; a few in this thread (see validateCapFiles).
+      const { validateCapFiles } = await import('@vigil/server/interop/validate-cap-files');
       let invalid = 0;
       let refused = 0;
-      for (const file of files) {
-        let verdicts: CapVerdict[];
-        try {
-          verdicts = checkCapDocument(readInput(file), {
-            strict: !options.lenient,
-            ipaws: Boolean(options.ipaws),
-          });
-        } catch (error) {
-          refused += 1;
-          process.stdout.write(`${file}: REFUSED ${(error as Error).message}\n`);
-          continue;
+      let out = '';
+      const flush = () => {
+        process.stdout.write(out);
+        out = '';
+      };
+      await validateCapFiles(files, { strict: !options.lenient, ipaws: Boolean(options.ipaws) }, (result) => {
+        if ('unreadable' in result) {
+          flush();
+          throw new CliError(`${result.file}: ${result.unreadable}`);
         }
-        for (const verdict of verdicts) {
-          const where = verdicts.length > 1 ? `${file}#${verdict.location}` : file;
-          const signature =
-            verdict.signature.status === 'absent' ? '' : ` [signature ${verdict.signature.status}]`;
-          if (verdict.valid) {
-            process.stdout.write(`${where}: OK ${verdict.identifier}${signature}\n`);
-          } else {
-            invalid += 1;
-            const errors = verdict.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
-            process.stdout.write(`${where}: INVALID ${verdict.identifier}${signature} ${errors}\n`);
+        if ('refused' in result) {
+          refused += 1;
+          out += `${result.file}: REFUSED ${result.refused}\n`;
+        } else {
+          for (const verdict of result.verdicts) {
+            const where = result.verdicts.length > 1 ? `${result.file}#${verdict.location}` : result.file;
+            const signature =
+              verdict.signature.status === 'absent' ? '' : ` [signature ${verdict.signature.status}]`;
+            if (verdict.valid) {
+              out += `${where}: OK ${verdict.identifier}${signature}\n`;
+            } else {
+              invalid += 1;
+              const errors = verdict.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
+              out += `${where}: INVALID ${verdict.identifier}${signature} ${errors}\n`;
+            }
           }
         }
-      }
+        // Lines leave in blocks: one write per alert would cost more than checking it.
+        if (out.length > 64 * 1024) flush();
+      });
+      flush();
       if (refused) throw new CliError(`${refused} file(s) refused`, 2);
       if (invalid) throw new CliError(`${invalid} invalid alert(s)`, 1);
     });

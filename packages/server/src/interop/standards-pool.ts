@@ -5,6 +5,8 @@ export type StandardsTask =
   | { kind: 'cap'; bytes: Uint8Array; strict: boolean; ipaws: boolean }
   /** Many documents in one message (a folder of alerts): one round trip instead of one per file; verdicts without the alert models. */
   | { kind: 'cap-batch'; documents: Uint8Array[]; strict: boolean; ipaws: boolean }
+  /** Files on this machine (the CLI), read by the worker: see validateCapFiles. */
+  | { kind: 'cap-files'; paths: string[]; strict: boolean; ipaws: boolean }
   | { kind: 'stix'; bytes: Uint8Array }
   | { kind: 'edxl'; bytes: Uint8Array };
 

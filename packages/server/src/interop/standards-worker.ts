@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { checkCapDocument } from '@vigil/core/standards/cap';
 import { readEdxlDistribution, readResourceMessage } from '@vigil/core/standards/edxl';
 import { checkStixBundle } from '@vigil/core/standards/stix';
+import { readCapFiles } from './read-cap-files.ts';
 import type { StandardsTask } from './standards-pool.ts';
 
 /**
@@ -26,6 +27,9 @@ function run(task: StandardsTask): unknown {
           return { refused: (error as Error).message };
         }
       });
+    case 'cap-files':
+      // The worker reads the files itself: the main thread only hands out names and prints lines.
+      return readCapFiles(task.paths, { strict: task.strict, ipaws: task.ipaws });
     case 'stix':
       return checkStixBundle(task.bytes);
     case 'edxl': {

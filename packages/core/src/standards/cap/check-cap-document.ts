@@ -58,6 +58,7 @@ export function checkCapElement(
   location: string,
   text: string | null,
   options: CapCheckOptions = {},
+  utf8?: Uint8Array,
 ): CapVerdict {
   const rules: CapRuleOptions = { strict: options.strict ?? true, ipaws: options.ipaws ?? false };
   const version = capVersionOf(element.ns) ?? '1.2';
@@ -65,11 +66,11 @@ export function checkCapElement(
   const own = text ?? writeXmlElement(element);
   const xsd = xsdOf[version];
   const errors: StandardsIssue[] = xsd
-    ? validateWithXsd(xsd, own, element)
+    ? validateWithXsd(xsd, own, element, text !== null ? utf8 : undefined)
     : [{ path: '', message: 'CAP 1.0 alerts are read but not schema-validated; resend as CAP 1.2' }];
   if (rules.ipaws && version === '1.2') {
     errors.push(
-      ...validateWithXsd(capIpawsXsd, own, element).map((issue) => ({
+      ...validateWithXsd(capIpawsXsd, own, element, text !== null ? utf8 : undefined).map((issue) => ({
         ...issue,
         message: `IPAWS: ${issue.message}`,
       })),
@@ -112,13 +113,13 @@ export function checkCapElement(
  * invalid comes back as a verdict with its errors.
  */
 export function checkCapDocument(input: XmlInput, options: CapCheckOptions = {}): CapVerdict[] {
-  const { text, root } = readXml(input, options.limits ?? defaultInputLimits);
+  const { text, root, utf8 } = readXml(input, options.limits ?? defaultInputLimits);
   const found = findCapAlerts(root);
   if (found.length === 0) {
     if (root.ns === atom) return [];
     throw refuseInput('unsupported-document', `no CAP alert in a {${root.ns}}${root.name} document`);
   }
   return found.map(({ element, location }) =>
-    checkCapElement(element, location, element === root ? text : null, options),
+    checkCapElement(element, location, element === root ? text : null, options, utf8),
   );
 }

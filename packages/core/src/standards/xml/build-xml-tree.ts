@@ -38,8 +38,16 @@ export function tagEnd(text: string, start: number): number {
 const nameAt = /[A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*/y;
 const attributeAt =
   /\s+([A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-const tagCloseAt = /\s*(\/?)$/y;
-const endTagCloseAt = /\s*>/y;
+
+/** XML's white space (S production): space, tab, CR, LF. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
 
 type Open = {
@@ -105,11 +113,16 @@ export function buildXmlTree(text: string, limits: InputLimits = defaultInputLim
   let i = 0;
   for (;;) {
     const lt = text.indexOf('<', i);
-    const chunk = lt < 0 ? text.slice(i) : text.slice(i, lt);
-    if (chunk) {
-      const top = stack.at(-1);
-      if (top) top.element.text += decodeEntities(chunk);
-      else if (chunk.trim()) throw refuseInput('not-well-formed', 'text outside the root element');
+    const end = lt < 0 ? text.length : lt;
+    if (end > i) {
+      const top = stack[stack.length - 1];
+      // Indentation before an element's first text is trimmed in the end anyway: skip it unread.
+      if (!top || top.element.text === '') {
+        if (!isBlank(text, i, end)) {
+          if (!top) throw refuseInput('not-well-formed', 'text outside the root element');
+          top.element.text = decodeEntities(text.slice(i, end));
+        }
+      } else top.element.text += decodeEntities(text.slice(i, end));
     }
     if (lt < 0) break;
     const next = text.charCodeAt(lt + 1);
@@ -147,15 +160,17 @@ export function buildXmlTree(text: string, limits: InputLimits = defaultInputLim
       throw refuseInput('token-too-long', `a tag is longer than ${limits.maxTokenLength} characters`);
     }
     if (next === 47 /* / */) {
-      nameAt.lastIndex = lt + 2;
-      const name = nameAt.exec(text)?.[0];
-      endTagCloseAt.lastIndex = lt + 2 + (name?.length ?? 0);
       const top = stack.pop();
-      if (!name || !endTagCloseAt.test(text) || endTagCloseAt.lastIndex !== gt + 1 || top?.qname !== name) {
+      // The end tag must name the open element exactly, then only spaces up to `>`.
+      let after = top ? lt + 2 + top.qname.length : -1;
+      if (top && text.startsWith(top.qname, lt + 2)) {
+        while (after < gt && isSpace(text.charCodeAt(after))) after += 1;
+      }
+      if (!top || after !== gt || !text.startsWith(top.qname, lt + 2)) {
         throw refuseInput('not-well-formed', `unexpected end tag at offset ${lt}`);
       }
       top.element.text = top.element.text.trim();
-      scope = stack.at(-1)?.scope ?? { xml: xmlNamespace };
+      scope = stack[stack.length - 1]?.scope ?? { xml: xmlNamespace };
       if (stack.length === 0) root = top.element;
       i = gt + 1;
       continue;
@@ -175,9 +190,11 @@ export function buildXmlTree(text: string, limits: InputLimits = defaultInputLim
       at = attributeAt.lastIndex;
     }
     const selfClosing = text.charCodeAt(gt - 1) === 47 && gt - 1 >= at;
-    const rest = text.slice(at, gt);
-    tagCloseAt.lastIndex = 0;
-    if (!tagCloseAt.test(rest)) throw refuseInput('not-well-formed', `bad tag at offset ${lt}`);
+    let rest = at;
+    while (rest < gt && isSpace(text.charCodeAt(rest))) rest += 1;
+    if (rest !== gt && !(selfClosing && rest === gt - 1)) {
+      throw refuseInput('not-well-formed', `bad tag at offset ${lt}`);
+    }
     elements += 1;
     if (elements > limits.maxElements) {
       throw refuseInput('too-many-elements', `more than ${limits.maxElements} elements`);
@@ -187,7 +204,7 @@ export function buildXmlTree(text: string, limits: InputLimits = defaultInputLim
     }
     if (root) throw refuseInput('not-well-formed', 'a document has exactly one root element');
     const open = openElement(qname, raw, scope);
-    const parent = stack.at(-1);
+    const parent = stack[stack.length - 1];
     parent?.element.children.push(open.element);
     if (selfClosing) {
       if (!parent) root = open.element;

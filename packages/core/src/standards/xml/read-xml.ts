@@ -7,7 +7,12 @@ export { decodeEntities } from './build-xml-tree.ts';
 export type XmlInput = string | Uint8Array;
 
 /** A decoded, guarded and parsed document: `text` is what the XSD validator sees, `root` what readers map. */
-export type XmlDocumentRead = { text: string; root: XmlElement };
+export type XmlDocumentRead = {
+  text: string;
+  root: XmlElement;
+  /** The input itself when it was UTF-8 bytes: what libxml2 reads without re-encoding `text`. */
+  utf8?: Uint8Array;
+};
 
 const latin1Names = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'us-ascii', 'ascii']);
 
@@ -16,10 +21,17 @@ const latin1Names = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'us-ascii', '
  * declaration names ISO-8859-1 or windows-1252, which real feeds use (CAP §1.3 rule 10).
  */
 export function decodeXml(input: XmlInput, limits: InputLimits = defaultInputLimits): string {
+  return decodeXmlBytes(input, limits).text;
+}
+
+/** The text, and whether the bytes were UTF-8 without a BOM (libxml2 can then read them as they are). */
+function decodeXmlBytes(input: XmlInput, limits: InputLimits): { text: string; plainUtf8: boolean } {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > limits.maxBytes)
     throw refuseInput('too-large', `documents are limited to ${limits.maxBytes} bytes`);
-  if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (typeof input === 'string') {
+    return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, plainUtf8: false };
+  }
   if ((input[0] === 0xfe && input[1] === 0xff) || (input[0] === 0xff && input[1] === 0xfe)) {
     throw refuseInput('bad-encoding', 'UTF-16 documents are not accepted; send UTF-8');
   }
@@ -29,13 +41,14 @@ export function decodeXml(input: XmlInput, limits: InputLimits = defaultInputLim
   )?.[1];
   const encoding = declared?.toLowerCase() ?? 'utf-8';
   try {
-    if (latin1Names.has(encoding)) return new TextDecoder('latin1').decode(input);
+    if (latin1Names.has(encoding)) return { text: new TextDecoder('latin1').decode(input), plainUtf8: false };
     if (encoding === 'windows-1252' || encoding === 'cp1252')
-      return new TextDecoder('windows-1252').decode(input);
+      return { text: new TextDecoder('windows-1252').decode(input), plainUtf8: false };
     if (encoding !== 'utf-8' && encoding !== 'utf8') {
       throw refuseInput('bad-encoding', `encoding ${declared} is not accepted; send UTF-8 or ISO-8859-1`);
     }
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
+    return { text, plainUtf8: input[0] !== 0xef };
   } catch (error) {
     if (error instanceof TypeError) throw refuseInput('bad-encoding', 'the bytes are not valid UTF-8');
     throw error;
@@ -104,6 +117,7 @@ export function guardXml(text: string, limits: InputLimits = defaultInputLimits)
  * (`buildXmlTree`): the refusals of `guardXml` happen as the reader meets them.
  */
 export function readXml(input: XmlInput, limits: InputLimits = defaultInputLimits): XmlDocumentRead {
-  const text = decodeXml(input, limits);
-  return { text, root: buildXmlTree(text, limits) };
+  const { text, plainUtf8 } = decodeXmlBytes(input, limits);
+  const root = buildXmlTree(text, limits);
+  return plainUtf8 && typeof input !== 'string' ? { text, root, utf8: input } : { text, root };
 }

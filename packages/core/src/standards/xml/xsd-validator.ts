@@ -28,35 +28,72 @@ export type StandardsIssue = { path: string; message: string };
  * parsed with NONET and NO_XXE, without DTD loading or entity substitution, and only after
  * the reader has refused any DTD. Schemas are compiled once and kept for the process.
  */
-const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE;
+const parseOptions =
+  ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_COMPACT;
 type Detail = { message: string; level: number; xpath?: string };
 type SchemaPtr = ReturnType<typeof xmlSchemaParse>;
-const compiled = new Map<string, SchemaPtr>();
+const compiled = new Map<string, CompiledSchema>();
+
+/**
+ * One parser context (and its error list) is reused for every document: creating and freeing
+ * them cost about as much as parsing a small alert. libxml2 resets the context at the start of
+ * each read. Its name dictionary grows with every new element name it meets, so a hostile stream
+ * of documents with made-up names could grow it without end: the context is replaced after
+ * `parserReuse` documents.
+ */
+const parserReuse = 2000;
+let parser: { ctxt: number; slot: number; uses: number } | undefined;
+
+function sharedParser(): { ctxt: number; slot: number } {
+  if (parser && parser.uses >= parserReuse) {
+    xmlFreeParserCtxt(parser.ctxt);
+    libxml2Errors.storage.free(parser.slot);
+    parser = undefined;
+  }
+  if (!parser) {
+    const ctxt = xmlNewParserCtxt();
+    const slot = libxml2Errors.storage.allocate([]);
+    xmlCtxtSetErrorHandler(ctxt, libxml2Errors.errorCollector, slot);
+    parser = { ctxt, slot, uses: 0 };
+  }
+  parser.uses += 1;
+  return parser;
+}
+
+function errorsIn(slot: number): Detail[] {
+  return libxml2Errors.storage.get(slot) as Detail[];
+}
 
 /** Parses `bytes` with libxml2, hands the document to `use`, frees it; parse errors are a refusal. */
 function withDocument<T>(bytes: Uint8Array, encoding: string | null, use: (doc: number) => T): T {
-  const ctxt = xmlNewParserCtxt();
-  const slot = libxml2Errors.storage.allocate([]);
-  xmlCtxtSetErrorHandler(ctxt, libxml2Errors.errorCollector, slot);
+  const { ctxt, slot } = sharedParser();
+  const found = errorsIn(slot);
+  found.length = 0;
   let doc = 0;
   try {
     doc = xmlReadMemory(ctxt, bytes, null, encoding, parseOptions);
-    const fatal = (libxml2Errors.storage.get(slot) as Detail[]).find((d) => d.level >= 2);
+    const fatal = found.find((d) => d.level >= 2);
     if (!doc || fatal) {
       throw refuseInput('not-well-formed', (fatal?.message ?? 'libxml2 could not read the document').trim());
     }
     return use(doc);
   } finally {
     if (doc) xmlFreeDoc(doc);
-    libxml2Errors.storage.free(slot);
-    xmlFreeParserCtxt(ctxt);
+    found.length = 0;
   }
 }
 
-function schemaFor(xsd: string): SchemaPtr {
-  let schema = compiled.get(xsd);
-  if (schema === undefined) {
-    schema = withDocument(Buffer.from(xsd, 'utf8'), 'utf-8', (doc) => {
+type CompiledSchema = { schema: SchemaPtr; valid: number; slot: number };
+
+/**
+ * Each schema is compiled once per thread, with one validation context kept beside it (libxml2
+ * resets it at each validation). After a document fails, the context is replaced, so no state
+ * of an invalid document can reach the next one.
+ */
+function schemaFor(xsd: string): CompiledSchema {
+  let compiledSchema = compiled.get(xsd);
+  if (compiledSchema === undefined) {
+    const schema = withDocument(Buffer.from(xsd, 'utf8'), 'utf-8', (doc) => {
       const ctxt = xmlSchemaNewDocParserCtxt(doc);
       try {
         return xmlSchemaParse(ctxt);
@@ -65,9 +102,14 @@ function schemaFor(xsd: string): SchemaPtr {
       }
     });
     if (!schema) throw new Error('the bundled XSD did not compile');
-    compiled.set(xsd, schema);
+    compiledSchema = { schema, valid: 0, slot: libxml2Errors.storage.allocate([]) };
+    compiled.set(xsd, compiledSchema);
   }
-  return schema;
+  if (!compiledSchema.valid) {
+    compiledSchema.valid = xmlSchemaNewValidCtxt(compiledSchema.schema);
+    xmlSchemaSetValidStructuredErrors(compiledSchema.valid, libxml2Errors.errorCollector, compiledSchema.slot);
+  }
+  return compiledSchema;
 }
 
 /** `/*\/*[9]/*[3]` → `info[0].urgency`, read against our own tree of the same document. */
@@ -100,25 +142,32 @@ function encodingOverride(xmlText: string): string | null {
 
 /**
  * Validates XML text against an XSD; answers the violations (empty when valid).
- * `root` (optional) turns libxml2's positional paths into element names.
+ * `root` (optional) turns libxml2's positional paths into element names. `utf8`, when given,
+ * is the same document as UTF-8 bytes (what the reader was handed): libxml2 reads them as they
+ * are instead of a re-encoding of `xmlText`.
  */
-export function validateWithXsd(xsd: string, xmlText: string, root?: XmlElement): StandardsIssue[] {
-  const schema = schemaFor(xsd);
-  return withDocument(Buffer.from(xmlText, 'utf8'), encodingOverride(xmlText), (doc) => {
-    const ctxt = xmlSchemaNewValidCtxt(schema);
-    const slot = libxml2Errors.storage.allocate([]);
-    try {
-      xmlSchemaSetValidStructuredErrors(ctxt, libxml2Errors.errorCollector, slot);
-      const result = xmlSchemaValidateDoc(ctxt, doc);
-      if (result < 0) throw new Error('libxml2 failed to validate (internal error)');
-      if (result === 0) return [];
-      return (libxml2Errors.storage.get(slot) as Detail[]).map((detail) => ({
-        path: pathFromXPath(detail.xpath, root),
-        message: detail.message.trim().replace(/\{(?:urn|https?):[^}]*\}/g, ''),
-      }));
-    } finally {
-      libxml2Errors.storage.free(slot);
-      xmlSchemaFreeValidCtxt(ctxt);
-    }
+export function validateWithXsd(
+  xsd: string,
+  xmlText: string,
+  root?: XmlElement,
+  utf8?: Uint8Array,
+): StandardsIssue[] {
+  const compiledSchema = schemaFor(xsd);
+  const bytes = utf8 ?? Buffer.from(xmlText, 'utf8');
+  return withDocument(bytes, utf8 ? null : encodingOverride(xmlText), (doc) => {
+    const found = errorsIn(compiledSchema.slot);
+    found.length = 0;
+    const result = xmlSchemaValidateDoc(compiledSchema.valid, doc);
+    if (result === 0) return [];
+    // The context saw an invalid document (or failed): the next validation gets a fresh one.
+    xmlSchemaFreeValidCtxt(compiledSchema.valid);
+    compiledSchema.valid = 0;
+    if (result < 0) throw new Error('libxml2 failed to validate (internal error)');
+    const issues = found.map((detail) => ({
+      path: pathFromXPath(detail.xpath, root),
+      message: detail.message.trim().replace(/\{(?:urn|https?):[^}]*\}/g, ''),
+    }));
+    found.length = 0;
+    return issues;
   });
 }
