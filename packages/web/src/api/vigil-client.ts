@@ -132,7 +132,7 @@ export class VigilClient {
    * One call to the API: what every module's client goes through, so the cookie, the CSRF
    * token, problem+json errors and the sign-out handling live in one place.
    */
-  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     return this.#call<T>(method, path, body);
   }
 

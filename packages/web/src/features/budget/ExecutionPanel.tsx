@@ -1,9 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
+import type { PortfolioRow } from '@vigil/core/budget';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { budgetClient, formatMoney } from './budget-client.ts';
+import { ExecutionForm } from './ExecutionForm.tsx';
 
-/** Awards, obligations and expenditures per investment and source; lapse warnings first. */
-export function ExecutionPanel(props: { id: string }) {
+/**
+ * Awards, obligations and expenditures per investment and source; lapse warnings first.
+ * The owning agency's grants office records new entries here (`mayRecord`).
+ */
+export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRecord: boolean }) {
   const asOf = new Date().toISOString().slice(0, 10);
   const execution = useQuery({
     queryKey: ['budget', 'execution', props.id, asOf],
@@ -16,12 +21,12 @@ export function ExecutionPanel(props: { id: string }) {
       <ProblemNote error={execution.error} />
       {data ? (
         <>
-          <p>
+          <p data-testid="execution-totals">
             Awarded {formatMoney(data.totals.awarded)}, obligated {formatMoney(data.totals.obligated)},
             expended {formatMoney(data.totals.expended)};{' '}
             <strong>{formatMoney(data.totals.at_risk)} at risk of lapsing</strong>.
           </p>
-          <table className="budget-table">
+          <table className="budget-table" aria-label="Execution by investment and source">
             <thead>
               <tr>
                 <th scope="col">Investment</th>
@@ -38,6 +43,7 @@ export function ExecutionPanel(props: { id: string }) {
               {data.lines.map((line) => (
                 <tr
                   key={`${line.investment_id}-${line.source_id}`}
+                  data-line={`${line.investment_id}/${line.source_id}`}
                   className={line.warning ? 'warn' : undefined}
                 >
                   <td>{line.investment_id}</td>
@@ -54,6 +60,7 @@ export function ExecutionPanel(props: { id: string }) {
           </table>
         </>
       ) : null}
+      {props.mayRecord ? <ExecutionForm id={props.id} rows={props.rows} today={asOf} /> : null}
     </section>
   );
 }

@@ -1,11 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WhyNot } from '@vigil/core/budget';
-import { useState } from 'react';
+import { hasPermission } from '@vigil/core/access';
+import type { PortfolioDetail, WhyNot } from '@vigil/core/budget';
+import { useRef, useState } from 'react';
+import { useSignedIn } from '../../api/session.tsx';
 import { Link } from '../../app/router.tsx';
 import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { AllocationTable } from './AllocationTable.tsx';
 import { budgetClient, formatMoney, type Run } from './budget-client.ts';
+import { CandidateEditor } from './CandidateEditor.tsx';
+import { DeletePortfolioButton } from './DeletePortfolioButton.tsx';
 import { ExecutionPanel } from './ExecutionPanel.tsx';
 import { FrontierChart } from './FrontierChart.tsx';
 import './budget.css';
@@ -15,10 +19,15 @@ const percent = (value: number | null) => (value === null ? '–' : `${(value * 
 /**
  * One portfolio: the candidates with benefit, cost and benefit per dollar; the optimizer's
  * plan with its proven gap beside the greedy plan; "why not" for any line (forces it the
- * other way and shows the benefit lost); allocation; the frontier; execution.
+ * other way and shows the benefit lost); allocation; the frontier; execution. The owning
+ * agency's budget staff also edit the candidates, delete the portfolio and record execution.
  */
 export function PortfolioPage(props: { id: string }) {
   const queryClient = useQueryClient();
+  const user = useSignedIn();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: ['budget', 'portfolio', props.id],
     queryFn: () => budgetClient.read(props.id),
@@ -42,9 +51,25 @@ export function PortfolioPage(props: { id: string }) {
     onSuccess: (answer) => setExplained((map) => ({ ...map, [answer.id]: answer })),
   });
   const frontier = useMutation({ mutationFn: () => budgetClient.frontier(props.id) });
+  const onSaved = (saved: PortfolioDetail) => {
+    setEditing(false);
+    setExplained({});
+    frontier.reset();
+    optimize.reset();
+    setSavedNote(
+      `Saved version ${saved.version}: ${saved.investments} candidates asking ${formatMoney(saved.asked)}. Run the optimizer for a plan of this version.`,
+    );
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const closeEditor = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const run = latest.data ?? null;
   const chosen = new Map((run?.selected ?? []).map((item) => [item.id, item]));
   const data = detail.data;
+  const mayEdit =
+    !!data && data.marking.ownerAgencyId === user.agencyId && hasPermission(user.roles, 'budget.write');
   if (!data) {
     return (
       <section className="page budget">
@@ -71,7 +96,26 @@ export function PortfolioPage(props: { id: string }) {
         <button type="button" onClick={() => frontier.mutate()} disabled={frontier.isPending}>
           {frontier.isPending ? 'Tracing…' : 'Trace frontier'}
         </button>
+        {mayEdit ? (
+          <>
+            <button
+              type="button"
+              ref={editButton}
+              aria-expanded={editing}
+              onClick={() => {
+                setSavedNote(null);
+                setEditing((open) => !open);
+              }}
+            >
+              Edit candidates
+            </button>
+            <DeletePortfolioButton detail={data} />
+          </>
+        ) : null}
       </div>
+      <p role="status" className="budget-saved">
+        {savedNote}
+      </p>
       <ProblemNote error={optimize.error ?? whyNot.error ?? frontier.error} />
       {run ? (
         <section aria-labelledby="result-heading" className="budget-result">
@@ -102,8 +146,9 @@ export function PortfolioPage(props: { id: string }) {
       ) : (
         <p>Not optimized yet.</p>
       )}
-      <h2>Candidates</h2>
-      <table className="budget-table" aria-label="Candidate investments">
+      {editing ? <CandidateEditor detail={data} onSaved={onSaved} onCancel={closeEditor} /> : null}
+      <h2 hidden={editing}>Candidates</h2>
+      <table className="budget-table" aria-label="Candidate investments" hidden={editing}>
         <thead>
           <tr>
             <th scope="col">Investment</th>
@@ -162,7 +207,7 @@ export function PortfolioPage(props: { id: string }) {
       </table>
       {run ? <AllocationTable run={run} /> : null}
       {frontier.data ? <FrontierChart frontier={frontier.data} current={data.available} /> : null}
-      <ExecutionPanel id={props.id} />
+      <ExecutionPanel id={props.id} rows={data.rows} mayRecord={mayEdit} />
     </section>
   );
 }

@@ -1,15 +1,17 @@
 import type {
+  ExecutionEntry,
   ExecutionSummaryView,
   Frontier,
   OptimizationResult,
   PortfolioDetail,
+  PortfolioInput,
   PortfolioList,
   WhyNot,
 } from '@vigil/core/budget';
-import { vigilClient } from '../../api/vigil-client.ts';
+import { ApiError, vigilClient } from '../../api/vigil-client.ts';
 
 /** The module's calls go through the app's one client (cookie, CSRF token, problems, sign-out). */
-function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return vigilClient.request<T>(method, path, body);
 }
 
@@ -20,6 +22,9 @@ export type Run = OptimizationResult & { run_id: string };
 export const budgetClient = {
   list: () => call<PortfolioList>('GET', base),
   read: (id: string) => call<PortfolioDetail>('GET', one(id)),
+  update: (id: string, portfolio: PortfolioInput, version: number) =>
+    call<PortfolioDetail>('PUT', one(id), { portfolio, version }),
+  remove: (id: string, version: number) => call<null>('DELETE', `${one(id)}?version=${version}`),
   optimize: (id: string) => call<Run>('POST', `${one(id)}/optimize`, { time_limit: 30 }),
   result: (id: string) => call<Run>('GET', `${one(id)}/result`),
   whyNot: (id: string, investmentId: string) =>
@@ -27,7 +32,22 @@ export const budgetClient = {
   frontier: (id: string) => call<Frontier>('POST', `${one(id)}/frontier`, {}),
   execution: (id: string, asOf: string) =>
     call<ExecutionSummaryView>('GET', `${one(id)}/execution?as_of=${encodeURIComponent(asOf)}`),
+  recordExecution: (id: string, entry: ExecutionEntry) =>
+    call<{ id: string }>('POST', `${one(id)}/execution`, entry),
 };
+
+/**
+ * The server's complaints by field (`portfolio.investments[2].cost_by_year`, `amount` …):
+ * problem+json lists every failing field in `errors`, with the first also in `field`.
+ */
+export function problemFields(error: unknown): Map<string, string> {
+  const fields = new Map<string, string>();
+  if (!(error instanceof ApiError)) return fields;
+  const problem = error.problem as ApiError['problem'] & { errors?: { field: string; message: string }[] };
+  for (const item of problem.errors ?? []) if (!fields.has(item.field)) fields.set(item.field, item.message);
+  if (problem.field && !fields.has(problem.field)) fields.set(problem.field, problem.detail);
+  return fields;
+}
 
 const dollars = new Intl.NumberFormat('en-US', {
   style: 'currency',

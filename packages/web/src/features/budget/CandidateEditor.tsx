@@ -1,0 +1,361 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
+import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/vigil-client.ts';
+import { ProblemNote } from '../../ui/problem-note.tsx';
+import { budgetClient, formatMoney, problemFields } from './budget-client.ts';
+
+type Candidate = PortfolioInput['investments'][number];
+type Line = { key: string; isNew: boolean; investment: Candidate };
+
+const linesOf = (detail: PortfolioDetail): Line[] =>
+  (detail.portfolio as PortfolioInput).investments.map((investment) => ({
+    key: investment.id,
+    isNew: false,
+    investment: structuredClone(investment),
+  }));
+
+/** A number box's text: empty for "not given" (undefined) and for what is not a number yet. */
+const shown = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? '' : String(value);
+/** Empty stays not-a-number, so the server names the field rather than the form guessing a zero. */
+const typed = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/**
+ * The finance officer's edit of the candidate list: benefit, gap points, cost per year,
+ * eligible sources and must-fund of each line; add and remove lines. Saving sends the whole
+ * portfolio file back at the version it was opened from; the server's complaints are shown
+ * under the line they name (`investments[3].cost_by_year`), and a newer version is reported
+ * as a conflict with the choice to reload.
+ */
+export function CandidateEditor(props: {
+  detail: PortfolioDetail;
+  onSaved: (saved: PortfolioDetail) => void;
+  onCancel: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const prefix = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [opened, setOpened] = useState(props.detail);
+  const [lines, setLines] = useState(() => linesOf(props.detail));
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const file = opened.portfolio as PortfolioInput;
+  const sources = file.sources.map((source) => source.id);
+  const yearLabel = (j: number) =>
+    file.first_fiscal_year ? `FY${file.first_fiscal_year + j}` : `Year ${j + 1}`;
+
+  const save = useMutation({
+    mutationFn: () =>
+      budgetClient.update(
+        opened.id,
+        { ...file, investments: lines.map((line) => line.investment) },
+        opened.version,
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['budget', 'portfolio', saved.id], saved);
+      // The run on file answered the earlier version; the page must not show it for this one.
+      queryClient.setQueryData(['budget', 'result', saved.id], null);
+      void queryClient.invalidateQueries({ queryKey: ['budget', 'portfolios'] });
+      void queryClient.invalidateQueries({ queryKey: ['budget', 'execution', saved.id] });
+      props.onSaved(saved);
+    },
+  });
+  const reload = useMutation({
+    mutationFn: () => budgetClient.read(opened.id),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(['budget', 'portfolio', fresh.id], fresh);
+      setOpened(fresh);
+      setLines(linesOf(fresh));
+      save.reset();
+      headingRef.current?.focus();
+    },
+  });
+
+  const errors = problemFields(save.error);
+  const conflict = save.error instanceof ApiError && save.error.problem.code === 'CONFLICT';
+  const lineField = (i: number) => `portfolio.investments[${i}]`;
+  const belongsTo = (field: string, i: number) =>
+    field === lineField(i) || field.startsWith(`${lineField(i)}.`) || field.startsWith(`${lineField(i)}[`);
+  const errorsOfLine = (i: number) => [...errors].filter(([field]) => belongsTo(field, i));
+  const elsewhere = [...errors].filter(([field]) => !/^portfolio\.investments\[\d+\]/.test(field));
+
+  useEffect(() => {
+    if (!save.error) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+  }, [save.error]);
+  useEffect(() => {
+    if (!focusKey) return;
+    document.getElementById(`${prefix}-${focusKey}-id`)?.focus();
+    setFocusKey(null);
+  }, [focusKey, prefix]);
+
+  const change = (key: string, edit: (investment: Candidate) => Candidate) =>
+    setLines((all) =>
+      all.map((line) => (line.key === key ? { ...line, investment: edit(line.investment) } : line)),
+    );
+  const add = () => {
+    const key = `new-${Date.now()}`;
+    const investment: Candidate = {
+      id: '',
+      cost_by_year: Array.from({ length: file.years }, () => 0),
+      eligible_sources: sources.slice(0, 1),
+      mission_area: '',
+      category: '',
+    };
+    setLines((all) => [...all, { key, isNew: true, investment }]);
+    setFocusKey(key);
+    save.reset();
+  };
+  const remove = (key: string) => {
+    setLines((all) => all.filter((line) => line.key !== key));
+    // Complaints name lines by position, which the removal shifted.
+    save.reset();
+    headingRef.current?.focus();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const asked = lines.reduce(
+    (sum, line) => sum + line.investment.cost_by_year.reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0),
+    0,
+  );
+
+  return (
+    <form
+      ref={formRef}
+      className="budget-form candidate-editor"
+      onSubmit={submit}
+      aria-labelledby={`${prefix}-title`}
+    >
+      <h2 id={`${prefix}-title`} ref={headingRef} tabIndex={-1}>
+        Edit candidates
+      </h2>
+      <p>
+        {lines.length} candidates asking {formatMoney(asked)}. Saving makes version {opened.version + 1}; the
+        optimizer result of version {opened.version} is then set aside and the optimizer runs again on
+        request.
+      </p>
+      {save.error && errors.size === 0 ? <ProblemNote error={save.error} /> : null}
+      {elsewhere.length ? (
+        <div role="alert" tabIndex={-1} className="problem">
+          {elsewhere.map(([field, message]) => (
+            <p key={field}>
+              {field}: {message}
+            </p>
+          ))}
+          {conflict ? (
+            <button type="button" onClick={() => reload.mutate()} disabled={reload.isPending}>
+              Discard my changes and reload
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="budget-scroll">
+        <table className="budget-table editor-table" aria-label="Candidate investments being edited">
+          <thead>
+            <tr>
+              <th scope="col">Investment</th>
+              <th scope="col">Funding sources</th>
+              <th scope="col">Benefit ($)</th>
+              <th scope="col">Gap points</th>
+              {Array.from({ length: file.years }, (_, j) => (
+                <th scope="col" key={yearLabel(j)}>
+                  {yearLabel(j)} cost ($)
+                </th>
+              ))}
+              <th scope="col">Must fund</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line, i) => {
+              const inv = line.investment;
+              const name = inv.name ?? (inv.id || `new candidate ${i + 1}`);
+              const lineErrors = errorsOfLine(i);
+              const errorId = `${prefix}-${line.key}-errors`;
+              const invalid = (...keys: string[]) => {
+                const bad = lineErrors.some(([field]) =>
+                  keys.some((key) => field.startsWith(`${lineField(i)}.${key}`)),
+                );
+                return {
+                  'aria-invalid': bad ? (true as const) : undefined,
+                  'aria-describedby': bad ? errorId : undefined,
+                };
+              };
+              return (
+                <Fragment key={line.key}>
+                  <tr data-candidate={inv.id || line.key}>
+                    <th scope="row">
+                      {line.isNew ? (
+                        <div className="new-candidate">
+                          <input
+                            id={`${prefix}-${line.key}-id`}
+                            aria-label={`ID of ${name}`}
+                            placeholder="id"
+                            value={inv.id}
+                            onChange={(e) => change(line.key, (x) => ({ ...x, id: e.target.value }))}
+                            {...invalid('id')}
+                          />
+                          <input
+                            aria-label={`Name of ${name}`}
+                            placeholder="name"
+                            value={inv.name ?? ''}
+                            onChange={(e) =>
+                              change(line.key, ({ name: _name, ...x }) =>
+                                e.target.value ? { ...x, name: e.target.value } : x,
+                              )
+                            }
+                            {...invalid('name')}
+                          />
+                          <input
+                            aria-label={`Mission area of ${name}`}
+                            placeholder="mission area"
+                            value={inv.mission_area}
+                            onChange={(e) =>
+                              change(line.key, (x) => ({ ...x, mission_area: e.target.value }))
+                            }
+                            {...invalid('mission_area')}
+                          />
+                          <input
+                            aria-label={`Category of ${name}`}
+                            placeholder="category"
+                            value={inv.category}
+                            onChange={(e) => change(line.key, (x) => ({ ...x, category: e.target.value }))}
+                            {...invalid('category')}
+                          />
+                        </div>
+                      ) : (
+                        <>
+                          {name}
+                          <span className="muted"> {inv.id}</span>
+                        </>
+                      )}
+                    </th>
+                    <td>
+                      <fieldset
+                        className="source-checks"
+                        aria-describedby={invalid('eligible_sources')['aria-describedby']}
+                      >
+                        <legend className="visually-hidden">Funding sources of {name}</legend>
+                        {sources.map((source) => (
+                          <label key={source} className="inline-check">
+                            <input
+                              type="checkbox"
+                              checked={inv.eligible_sources.includes(source)}
+                              onChange={(e) =>
+                                change(line.key, (x) => ({
+                                  ...x,
+                                  eligible_sources: e.target.checked
+                                    ? sources.filter((s) => s === source || x.eligible_sources.includes(s))
+                                    : x.eligible_sources.filter((s) => s !== source),
+                                }))
+                              }
+                            />
+                            {source}
+                          </label>
+                        ))}
+                      </fieldset>
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min="0"
+                        step="any"
+                        aria-label={`Benefit of ${name} in dollars`}
+                        value={shown(inv.benefit)}
+                        onChange={(e) =>
+                          change(line.key, ({ benefit: _b, ...x }) =>
+                            e.target.value === '' ? x : { ...x, benefit: typed(e.target.value) },
+                          )
+                        }
+                        {...invalid('benefit')}
+                      />
+                      {inv.benefit_by_year ? <span className="muted"> + yearly benefits</span> : null}
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min="0"
+                        step="any"
+                        aria-label={`Gap points of ${name}`}
+                        value={shown(inv.gap_points)}
+                        onChange={(e) =>
+                          change(line.key, ({ gap_points: _g, ...x }) =>
+                            e.target.value === '' ? x : { ...x, gap_points: typed(e.target.value) },
+                          )
+                        }
+                        {...invalid('gap_points')}
+                      />
+                    </td>
+                    {inv.cost_by_year.map((cost, j) => (
+                      <td key={yearLabel(j)}>
+                        <input
+                          type="number"
+                          min="0"
+                          step="any"
+                          aria-label={`${yearLabel(j)} cost of ${name} in dollars`}
+                          value={shown(cost)}
+                          onChange={(e) =>
+                            change(line.key, (x) => ({
+                              ...x,
+                              cost_by_year: x.cost_by_year.map((c, k) =>
+                                k === j ? typed(e.target.value) : c,
+                              ),
+                            }))
+                          }
+                          {...invalid('cost_by_year')}
+                        />
+                      </td>
+                    ))}
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${name} must be funded`}
+                        checked={inv.must_fund ?? false}
+                        onChange={(e) => change(line.key, (x) => ({ ...x, must_fund: e.target.checked }))}
+                      />
+                    </td>
+                    <td>
+                      <button type="button" className="link-button" onClick={() => remove(line.key)}>
+                        Remove<span className="visually-hidden"> {name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                  {lineErrors.length ? (
+                    <tr className="line-errors">
+                      <td colSpan={6 + file.years}>
+                        <ul id={errorId} className="field-error">
+                          {lineErrors.map(([field, message]) => (
+                            <li key={field}>
+                              {name} — {field.replace('portfolio.', '')}: {message}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="budget-actions">
+        <button type="button" onClick={add}>
+          Add candidate
+        </button>
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" className="link-button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
