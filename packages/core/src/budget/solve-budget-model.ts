@@ -53,6 +53,8 @@ export type SolveResult = {
   choiceDual?: Float64Array | undefined;
   rowNames: string[];
   seconds: number;
+  /** Branch-and-bound nodes and LP iterations HiGHS spent: the same for the same model and options on any machine. */
+  work?: { nodes: number; lpIterations: number };
 };
 
 /**
@@ -179,6 +181,17 @@ export async function solveBudgetModel(model: BudgetModel, options: SolveOptions
         seconds,
       };
     }
+    const info = (key: string) => {
+      try {
+        return Number(solver.info.get(key)) || 0;
+      } catch {
+        return 0; // an LP solve has no MIP counters
+      }
+    };
+    const work = {
+      nodes: info('mip_node_count'),
+      lpIterations: info('simplex_iteration_count') + info('mip_total_lp_iterations'),
+    };
     const solution = solver.getSolution();
     const colScale = scaleOfColumn(model);
     const colValue = solution.colValue.map((v, col) => v / colScale(col));
@@ -193,6 +206,7 @@ export async function solveBudgetModel(model: BudgetModel, options: SolveOptions
       choiceDual: options.relax ? solution.colDual.slice(0, model.numChoices) : undefined,
       rowNames,
       seconds,
+      work,
     };
   } finally {
     solver.dispose();
