@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.ts';
 import type { App } from '../platform/http/app-type.ts';
 import { principalOf } from '../platform/http/route-config.ts';
+import { type CapTrustStore, judgeCapSigners, loadCapTrustStore } from './cap-signer-trust.ts';
 import { registerCollectionBrowseRoutes } from './collection-browse.routes.ts';
 import { exportVisibleStix } from './export-visible-stix.ts';
 import {
@@ -66,13 +67,19 @@ function capSummary(alertJson: string) {
   };
 }
 
-async function checkCap(bytes: Uint8Array, query: z.infer<typeof capQuery>): Promise<CapVerdict[]> {
-  return standardsPool().run<CapVerdict[]>({
+async function checkCap(
+  bytes: Uint8Array,
+  query: z.infer<typeof capQuery>,
+  trust: CapTrustStore,
+  at: Date,
+): Promise<CapVerdict[]> {
+  const verdicts = await standardsPool().run<CapVerdict[]>({
     kind: 'cap',
     bytes,
     strict: query.strict !== 'false',
     ipaws: query.ipaws === 'true',
   });
+  return judgeCapSigners(verdicts, trust, at);
 }
 
 /**
@@ -80,6 +87,7 @@ async function checkCap(bytes: Uint8Array, query: z.infer<typeof capQuery>): Pro
  * export STIX, unwrap EDXL-DE. Bodies are raw documents (XML or JSON) read in a worker thread.
  */
 export function registerInteropRoutes(app: App, deps: AppDeps): void {
+  const trust = loadCapTrustStore(deps.config.capTrustedCertsPath);
   app.register(async (scope) => {
     acceptRawBodies(scope);
     const api = scope as unknown as App;
@@ -91,7 +99,9 @@ export function registerInteropRoutes(app: App, deps: AppDeps): void {
         schema: { tags, summary: 'Validate CAP (alert, <alerts> batch, EDXL-DE)', querystring: capQuery },
       },
       async (request) => ({
-        verdicts: (await checkCap(bodyBytes(request.body), request.query)).map(presentVerdict),
+        verdicts: (await checkCap(bodyBytes(request.body), request.query, trust, deps.now())).map(
+          presentVerdict,
+        ),
       }),
     );
 
@@ -102,7 +112,7 @@ export function registerInteropRoutes(app: App, deps: AppDeps): void {
         schema: { tags, summary: 'Ingest CAP alerts as marked records', querystring: capQuery },
       },
       async (request, reply) => {
-        const verdicts = await checkCap(bodyBytes(request.body), request.query);
+        const verdicts = await checkCap(bodyBytes(request.body), request.query, trust, deps.now());
         const stored = await ingestCapAlerts(deps, principalOf(request).viewer, verdicts, request.query.tlp);
         return reply.code(201).send({ stored, verdicts: verdicts.map(presentVerdict) });
       },
@@ -236,7 +246,7 @@ export function registerInteropRoutes(app: App, deps: AppDeps): void {
           ...result.distribution,
           payloads: result.distribution.payloads.map((payload, i) => ({
             ...payload,
-            cap: result.cap[i]?.map(presentVerdict) ?? null,
+            cap: result.cap[i] ? judgeCapSigners(result.cap[i], trust, deps.now()).map(presentVerdict) : null,
             resourceRequest: result.rm[i]?.request ?? null,
           })),
         };

@@ -20,6 +20,7 @@ const configSchema = z.object({
   VIGIL_DEMO_PASSWORD: z.string().min(12).default('vigil-demo-2026'),
   VIGIL_STREAM_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
   VIGIL_WEB_ROOT: z.string().min(1).optional(),
+  VIGIL_CAP_TRUSTED_CERTS: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
   streamRecheckMs: number;
   /** The built web app to serve at `/`; the workspace's `packages/web/dist` unless set. */
   webRoot: string;
+  /** PEM bundle of the certificates trusted to sign CAP alerts (XML-DSig); none: signers are not judged. */
+  capTrustedCertsPath: string | null;
 };
 
 /** Reads the environment once at start-up; a bad value stops the start with the variable named. */
@@ -56,5 +59,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoPassword: c.VIGIL_DEMO_PASSWORD,
     streamRecheckMs: c.VIGIL_STREAM_RECHECK_SECONDS * 1000,
     webRoot: c.VIGIL_WEB_ROOT ?? defaultWebRoot,
+    capTrustedCertsPath: c.VIGIL_CAP_TRUSTED_CERTS ?? null,
   };
 }

@@ -13,7 +13,20 @@ export {
   type XmlDocumentRead,
   type XmlInput,
 } from './read-xml.ts';
-export { type SignatureVerdict, verifyXmlSignatures, xmlDsigNamespace } from './verify-xml-signature.ts';
+export {
+  distinguishedName,
+  judgeSignerTrust,
+  readTrustedCertificates,
+  type SignerCertificates,
+  type SignerTrust,
+  withoutSignerCertificates,
+} from './signer-trust.ts';
+export {
+  type SignatureKeySource,
+  type SignatureVerdict,
+  verifyXmlSignatures,
+  xmlDsigNamespace,
+} from './verify-xml-signature.ts';
 export { escapeXmlAttribute, escapeXmlText, writeXmlElement } from './write-xml.ts';
 export {
   attributeValue,
