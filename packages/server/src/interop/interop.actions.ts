@@ -42,7 +42,7 @@ export const collectionCreateSchema = z.strictObject({
 });
 export type CollectionCreate = z.infer<typeof collectionCreateSchema>;
 
-function entry(
+export function entry(
   viewer: Viewer,
   at: string,
   action: string,

@@ -110,6 +110,26 @@ export async function listVisibleStixObjects(
     .execute();
 }
 
+/** Removes the chosen versions of one object from a collection (the caller picked them among those it may see). */
+export async function deleteStixVersions(
+  db: Executor,
+  collectionId: string,
+  objectId: string,
+  versions: string[],
+): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < versions.length; i += 500) {
+    const result = await db
+      .deleteFrom('stix_objects')
+      .where('collection_id', '=', collectionId)
+      .where('object_id', '=', objectId)
+      .where('version', 'in', versions.slice(i, i + 500))
+      .executeTakeFirst();
+    deleted += Number(result.numDeletedRows ?? 0);
+  }
+  return deleted;
+}
+
 export async function insertStatus(db: Executor, row: TaxiiStatusTable): Promise<void> {
   await db.insertInto('taxii_statuses').values(row).execute();
 }

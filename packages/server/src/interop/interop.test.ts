@@ -28,7 +28,7 @@ for (const { engine, create } of testEngines) {
 
     const raw = (
       client: TestClient,
-      method: 'GET' | 'POST',
+      method: 'GET' | 'POST' | 'DELETE',
       url: string,
       body?: Buffer | string,
       headers = {},
@@ -143,6 +143,20 @@ for (const { engine, create } of testEngines) {
         { accept: taxiiMediaType },
       );
       assert.deepEqual(versions.json<{ versions: string[] }>().versions, [first.version]);
+
+      // TAXII 2.1 §5.7: a writer deletes the object; objects, versions and manifest no longer have it.
+      const objectUrl = `${apiRoot}collections/${collectionId}/objects/${first.id}/`;
+      const removed = await raw(b, 'DELETE', objectUrl, undefined, { accept: taxiiMediaType });
+      assert.equal(removed.status, 200, JSON.stringify(removed.body));
+      assert.equal(removed.headers['content-type'], taxiiMediaType);
+      assert.equal((await raw(b, 'GET', objectUrl, undefined, { accept: taxiiMediaType })).status, 404);
+      const after = (
+        await raw(b, 'GET', `${apiRoot}collections/${collectionId}/manifest/?limit=1000`, undefined, {
+          accept: taxiiMediaType,
+        })
+      ).json<{ objects: { id: string }[] }>();
+      assert.equal(after.objects.length, 75);
+      assert.equal((await raw(b, 'DELETE', objectUrl, undefined, { accept: taxiiMediaType })).status, 404);
     });
 
     it('markings hold on every path: TLP:RED reaches only its author, AMBER reaches the collection readers', async () => {
@@ -228,6 +242,19 @@ for (const { engine, create } of testEngines) {
       });
       assert.equal(anonymous.statusCode, 401);
       assert.equal(anonymous.json().error_code, 'AUTHENTICATION_REQUIRED');
+    });
+
+    it('without a trust store a good signature is `verified` and says the signer was not checked', async () => {
+      const checked = await raw(
+        a,
+        'POST',
+        '/api/v1/interop/cap/validate',
+        fixture('cap/real/willglynn-oasiscap/ipaws-5e6dd9de023f1930ef6548d9.xml'),
+        { 'content-type': 'application/xml' },
+      );
+      const signature = checked.json<{ verdicts: { signature: Record<string, unknown> }[] }>().verdicts[0]
+        ?.signature;
+      assert.deepEqual(signature, { status: 'verified', keySource: 'x509-certificate', trustChecked: false });
     });
 
     it('CAP: validate, ingest, read back as canonical XML; an invalid alert writes nothing', async () => {

@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.ts';
 import type { App } from '../platform/http/app-type.ts';
 import { principalOf } from '../platform/http/route-config.ts';
+import { deleteStixObject } from './delete-stix-object.ts';
 import { collectionFor, importStixBundle } from './interop.actions.ts';
 import { findStatus, listCollectionsFor, listVisibleStixObjects } from './interop.store.ts';
 import { acceptRawBodies, bodyBytes, interopBodyLimit } from './raw-body.ts';
@@ -47,7 +48,8 @@ function collectionView(c: Awaited<ReturnType<typeof listCollectionsFor>>[number
 /**
  * TAXII 2.1 under /taxii2/: discovery, one API root, collections with per-agency read/write,
  * objects (filters, pagination with `next`), POST envelopes answered by a status resource,
- * manifest and versions. Markings apply on every path: what the caller may not see is not there.
+ * manifest and versions, DELETE of an object's versions. Markings apply on every path: what the
+ * caller may not see is not there.
  */
 export function registerTaxiiRoutes(app: App, deps: AppDeps): void {
   app.register(
@@ -210,6 +212,36 @@ export function registerTaxiiRoutes(app: App, deps: AppDeps): void {
             bytes: bodyBytes(request.body),
           });
           return send(reply, 202, await importStixBundle(deps, viewer, collection, verdict));
+        },
+      );
+
+      // TAXII 2.1 §5.7: only `match[version]` (default all) and `match[spec_version]` choose what goes;
+      // any other filter is refused rather than ignored, so a client never deletes more than it asked.
+      api.delete(
+        `${root}collections/:id/objects/:objectId/`,
+        { config: { permission: 'interop.write' }, schema: { tags: ['taxii'] } },
+        async (request, reply) => {
+          const query = request.query as Query;
+          const other = Object.keys(query).find((k) => k !== 'match[version]' && k !== 'match[spec_version]');
+          if (other) {
+            throw new DomainError(
+              'VALIDATION_FAILED',
+              `${other} is not a parameter of DELETE (match[version], match[spec_version])`,
+              { field: other },
+            );
+          }
+          const { version, specVersions } = parseTaxiiFilters({
+            'match[version]': query['match[version]'] ?? 'all',
+            'match[spec_version]': query['match[spec_version]'],
+          });
+          const viewer = principalOf(request).viewer;
+          const { id, objectId } = request.params as Params;
+          await deleteStixObject(deps, viewer, await collectionFor(deps, viewer, id), objectId, {
+            version,
+            specVersions,
+          });
+          // The spec's answer has no body; the media type still says TAXII (as the reference server does).
+          return reply.code(200).header('content-type', taxiiMediaType).send(Buffer.alloc(0));
         },
       );
 
