@@ -74,6 +74,7 @@ export function useLiveEvents(queryClient: QueryClient, enabled: boolean): LiveS
       'infrastructure-edge.deleted',
       'cap-alert.received',
       'stix.imported',
+      'stix.deleted',
       'taxii-collection.created',
       ...['climate-scenario', 'thira-scenario', 'capability-target', 'spr-assessment', 'threat'].flatMap(
         (e) => [`${e}.created`, `${e}.updated`],

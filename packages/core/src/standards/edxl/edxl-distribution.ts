@@ -41,11 +41,23 @@ export type EdxlDistribution = {
   distributionType: string;
   combinedConfidentiality?: string;
   language?: string;
+  /** Keywords of the distribution: the value list they come from (1.0 `valueListUrn`, 2.0 `ct:ValueListURI`) and the values. */
+  keywords: EdxlKeyword[];
   explicitAddresses: { scheme: string; values: string[] }[];
   targetAreas: { subdivision: string[]; country: string[]; polygon: string[]; circle: string[] }[];
   payloads: EdxlPayload[];
   errors: StandardsIssue[];
 };
+
+export type EdxlKeyword = { valueList: string; values: string[] };
+
+/** 1.0 and 2.0 spell a value list differently (`valueListUrn`/`value`, EDXL-CT `ValueListURI`/`Value`). */
+function readKeyword(keyword: XmlElement): EdxlKeyword {
+  return {
+    valueList: keyword.children.find((c) => /^[vV]alueList(Urn|URN|URI)$/.test(c.name))?.text ?? '',
+    values: keyword.children.filter((c) => c.name === 'value' || c.name === 'Value').map((c) => c.text),
+  };
+}
 
 function payloadKind(root: XmlElement | undefined): EdxlPayloadKind {
   if (!root) return 'xml';
@@ -150,6 +162,7 @@ export function readEdxlDistribution(
     distributionType: childText(root, version === '2.0' ? 'distributionKind' : 'distributionType', ns) ?? '',
     ...(confidentiality !== undefined ? { combinedConfidentiality: confidentiality } : {}),
     ...(language !== undefined ? { language } : {}),
+    keywords: childElements(routing, 'keyword', ns).map(readKeyword),
     explicitAddresses: childElements(routing, 'explicitAddress', ns).map((address) => ({
       scheme: childText(address, 'explicitAddressScheme', ns) ?? '',
       values: childTexts(address, 'explicitAddressValue', ns),
@@ -173,6 +186,7 @@ export type EdxlWrapInput = {
   distributionType: string;
   combinedConfidentiality: string;
   language?: string;
+  keywords?: EdxlKeyword[];
   /** Standalone XML documents (CAP alerts, EDXL-RM messages), embedded in order. */
   contents: { description?: string; xml: string }[];
 };
@@ -205,6 +219,14 @@ export function emitEdxlDistribution(input: EdxlWrapInput): string {
     leaf('distributionType', input.distributionType),
     leaf('combinedConfidentiality', input.combinedConfidentiality),
     ...(input.language ? [leaf('language', input.language)] : []),
+    ...(input.keywords ?? []).map((keyword) =>
+      [
+        '  <keyword>',
+        `    <valueListUrn>${escapeXmlText(keyword.valueList)}</valueListUrn>`,
+        ...keyword.values.map((value) => `    <value>${escapeXmlText(value)}</value>`),
+        '  </keyword>',
+      ].join('\n'),
+    ),
     ...objects,
     '</EDXLDistribution>',
     '',

@@ -37,6 +37,34 @@ describe('EDXL-DE', () => {
     assert.match(de.payloads[0]?.xml ?? '', /xmlns="urn:emergency:eda:1.9"/);
   });
 
+  it('keywords: 1.0 valueListUrn/value (XSD-valid when written) and 2.0 EDXL-CT ValueListURI/Value', () => {
+    const keywords = [{ valueList: 'urn:vigil:incident-type', values: ['Hurricane', 'Flood'] }];
+    const v10 = readEdxlDistribution(
+      emitEdxlDistribution({
+        distributionID: 'vigil-kw',
+        senderID: 'eoc@vdem.example',
+        dateTimeSent: '2026-09-15T12:00:00-04:00',
+        distributionStatus: 'Exercise',
+        distributionType: 'Report',
+        combinedConfidentiality: 'UNCLASSIFIED',
+        keywords,
+        contents: [{ xml: fixture('cap/spec-examples/cap12-appendix-A3.xml').toString('utf8') }],
+      }),
+    );
+    assert.deepEqual(v10.errors, []);
+    assert.deepEqual(v10.keywords, keywords);
+    const v20 = readEdxlDistribution(
+      fixture('edxl-de/v2.0/samu-hub/valid-EDXL-DE.xml')
+        .toString('utf8')
+        .replace(
+          '<language>fr-FR</language>',
+          '<language>fr-FR</language><keyword><ct:ValueListURI>urn:samu:kind</ct:ValueListURI><ct:Value>RS-EDA</ct:Value></keyword>',
+        ),
+    );
+    assert.deepEqual(v20.keywords, [{ valueList: 'urn:samu:kind', values: ['RS-EDA'] }]);
+    assert.deepEqual(readEdxlDistribution(fixture('edxl-de/v2.0/samu-hub/valid-EDXL-DE.xml')).keywords, []);
+  });
+
   it('wrap → unwrap keeps the alerts', () => {
     const alert = fixture('cap/spec-examples/cap12-appendix-A3.xml').toString('utf8');
     const xml = emitEdxlDistribution({

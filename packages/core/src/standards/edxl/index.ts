@@ -1,6 +1,7 @@
 export {
   type EdxlDeVersion,
   type EdxlDistribution,
+  type EdxlKeyword,
   type EdxlPayload,
   type EdxlPayloadKind,
   type EdxlWrapInput,
