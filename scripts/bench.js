@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const benchDir = join(root, 'bench');
@@ -43,10 +44,17 @@ if (!bench) {
   process.exit(2);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', join('bench', bench.file), ...rest], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const fastPackages = pathToFileURL(
+  join(root, 'packages/server/src/platform/runtime/load-package-modules-directly.js'),
+).href;
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--import', fastPackages, join('bench', bench.file), ...rest],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 // Ctrl-C reaches the child through the terminal's process group; a SIGTERM is passed on.
 const ignore = () => {};
 const forward = () => child.kill('SIGTERM');

@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// After tsx, so that package .mjs files skip it (see platform/runtime/package-modules-hooks.js).
+await import('../platform/runtime/load-package-modules-directly.js');
 await import('./standards-worker.ts');
