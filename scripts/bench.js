@@ -32,7 +32,9 @@ function list(stream) {
   for (const b of benches) stream.write(`  ${b.name.padEnd(width)}  ${describe(b.file)}\n`);
 }
 
-const [name, ...rest] = process.argv.slice(2);
+const [name, ...given] = process.argv.slice(2);
+// `npm run bench -- api -- --rounds 3` passes a second `--` through: it separates nothing here.
+const rest = given.filter((arg) => arg !== '--');
 if (name === undefined || name === '--help' || name === '-h') {
   list(process.stdout);
   process.exit(0);
