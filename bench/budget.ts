@@ -31,6 +31,8 @@ const usage = `usage: npm run bench -- budget [options]
   --rounds N       runs of each measurement on the 200-investment instance; medians taken (default 3)
   --big-rounds N   runs on the 5,000-investment instance (default 1: each run is up to a minute per solver)
   --seed N         instance seed (default 2026)
+  --seeds LIST     more 200-investment instances, comma-separated seeds, one round each (e.g. 2027,2028,2029,2030,7):
+                   one instance says little about branch and bound, whose time varies by orders of magnitude
   --only SIZES     comma-separated instance sizes (default 200,5000)
   --no-unpooled    skip the runs on the unpooled model
   --no-json        do not write bench/results/budget-<timestamp>.json`;
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'big-rounds': { type: 'string', default: '1' },
     seed: { type: 'string', default: '2026' },
+    seeds: { type: 'string', default: '' },
     only: { type: 'string', default: '200,5000' },
     'no-unpooled': { type: 'boolean', default: false },
     'no-json': { type: 'boolean', default: false },
@@ -148,7 +151,13 @@ function runCbc(file: string): Omit<Outcome, 'model' | 'rulesKept'> {
   return { solver: 'COIN-OR CBC 2.10', status, objective, bound, gap: gapOf(objective, bound), seconds };
 }
 
-async function measure(size: number, rounds: number, dir: string, peers: { glpsol: boolean; cbc: boolean }) {
+async function measure(
+  size: number,
+  rounds: number,
+  dir: string,
+  peers: { glpsol: boolean; cbc: boolean },
+  seed: number,
+) {
   const portfolio: Portfolio = parsePortfolio(generatePortfolio(seed, size));
   const rules = portfolio.rules.length;
   const prerequisites = portfolio.investments.filter((inv) => inv.requires?.length).length;
@@ -233,6 +242,7 @@ async function measure(size: number, rounds: number, dir: string, peers: { glpso
   }
   return {
     size,
+    seed,
     rules,
     prerequisites,
     exclusions,
@@ -292,6 +302,31 @@ function print(result: Awaited<ReturnType<typeof measure>>): void {
   }
 }
 
+/** The 200-investment instances side by side: each solver's time, and how often it proved the optimum. */
+function printSuite(instances: { seed: number; rows: Outcome[] }[]): void {
+  const solvers = (instances[0]?.rows ?? []).filter((row) => row.model === 'pooled').map((row) => row.solver);
+  process.stdout.write(
+    `\n200 investments, ${instances.length} seeds (time in s; * = not proven within ${timeLimit} s)\n`,
+  );
+  process.stdout.write(`${['seed', ...solvers].map((c) => c.padEnd(26)).join('')}\n`);
+  for (const { seed: s, rows } of instances) {
+    const cells = solvers.map((solver) => {
+      const row = rows.find((r) => r.solver === solver && r.model === 'pooled');
+      return row ? `${row.seconds.toFixed(1)}${row.status === 'optimal' ? '' : '*'}` : '—';
+    });
+    process.stdout.write(`${[String(s), ...cells].map((c) => c.padEnd(26)).join('')}\n`);
+  }
+  const totals = solvers.map((solver) =>
+    instances.reduce(
+      (sum, { rows }) => sum + (rows.find((r) => r.solver === solver && r.model === 'pooled')?.seconds ?? 0),
+      0,
+    ),
+  );
+  process.stdout.write(
+    `${['total', ...totals.map((t) => t.toFixed(1))].map((c) => c.padEnd(26)).join('')}\n`,
+  );
+}
+
 const peers = ensurePeers();
 const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-budget-'));
 const results = [];
@@ -301,10 +336,20 @@ try {
   );
   for (const size of values.only.split(',').map(Number)) {
     const rounds = size <= 1000 ? Number(values.rounds) : Number(values['big-rounds']);
-    const result = await measure(size, rounds, dir, peers);
+    const result = await measure(size, rounds, dir, peers, seed);
     print(result);
     results.push(result);
   }
+  const more = values.seeds ? values.seeds.split(',').map(Number) : [];
+  const suite = [];
+  for (const other of more) {
+    const result = await measure(200, 1, dir, peers, other);
+    print(result);
+    results.push(result);
+    suite.push({ seed: other, rows: result.rows });
+  }
+  const main200 = results.find((r) => r.size === 200 && r.seed === seed);
+  if (more.length) printSuite([...(main200 ? [{ seed, rows: main200.rows }] : []), ...suite]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
