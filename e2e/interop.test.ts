@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -18,6 +20,50 @@ const specExample = readFileSync(
   'utf8',
 );
 const amberId = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
+const fixture = (path: string) =>
+  readFileSync(new URL(`../packages/core/src/standards/fixtures/${path}`, import.meta.url), 'utf8');
+const withoutDeclaration = (xml: string) => xml.replace(/^<\?xml[^>]*\?>\s*/, '');
+/** A real IPAWS-OPEN message signed with FEMA's certificate, which expired on 2022-03-04. */
+const ipawsSigned = fixture('cap/real/willglynn-oasiscap/ipaws-5e6dd9de023f1930ef6548d9.xml');
+
+/** An EDXL-DE 1.0 envelope as a county EOC would route it: keywords, a target area, a CAP alert and an EDXL-RM request. */
+function countyEnvelope(): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0">
+  <distributionID>VA-EOC-2026-0917-01</distributionID>
+  <senderID>eoc@vdem.example</senderID>
+  <dateTimeSent>2026-09-17T08:30:00-04:00</dateTimeSent>
+  <distributionStatus>Exercise</distributionStatus>
+  <distributionType>Request</distributionType>
+  <combinedConfidentiality>UNCLASSIFIED AND NOT SENSITIVE</combinedConfidentiality>
+  <language>en-US</language>
+  <keyword>
+    <valueListUrn>urn:vigil:incident-type</valueListUrn>
+    <value>Hurricane</value>
+  </keyword>
+  <targetArea>
+    <subdivision>US-VA</subdivision>
+  </targetArea>
+  <contentObject>
+    <contentDescription>Homeland Security Advisory update for the region</contentDescription>
+    <xmlContent>
+      <embeddedXMLContent>
+${withoutDeclaration(specExample)}
+      </embeddedXMLContent>
+    </xmlContent>
+  </contentObject>
+  <contentObject>
+    <contentDescription>Track dozers for debris clearance</contentDescription>
+    <incidentID>uicds-incident-id</incidentID>
+    <xmlContent>
+      <embeddedXMLContent>
+${withoutDeclaration(fixture('edxl-rm/xchangecore-connector-rm/RequestResource.xml'))}
+      </embeddedXMLContent>
+    </xmlContent>
+  </contentObject>
+</EDXLDistribution>
+`;
+}
 
 /** The OASIS Appendix A.1 alert under a fresh identifier, optionally broken on purpose. */
 function capAlert(identifier: string, broken: boolean): string {
@@ -59,13 +105,21 @@ function amberBundle(name: string): string {
 describe('interop: CAP and STIX in the browser (Chromium)', { skip }, () => {
   let server: DemoServer;
   let browser: Browser;
+  let trustDir: string;
   before(async () => {
-    server = await startDemoServer();
+    // The trust store holds FEMA's IPAWS-OPEN certificate: its signature verifies, but it has expired.
+    trustDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-trust-'));
+    const certificate =
+      /<(?:\w+:)?X509Certificate>([^<]+)</.exec(ipawsSigned)?.[1]?.replace(/\s+/g, '') ?? '';
+    const pem = `-----BEGIN CERTIFICATE-----\n${certificate.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`;
+    writeFileSync(join(trustDir, 'trusted.pem'), pem);
+    server = await startDemoServer({ VIGIL_CAP_TRUSTED_CERTS: join(trustDir, 'trusted.pem') });
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await server?.stop();
+    rmSync(trustDir, { recursive: true, force: true });
   });
 
   async function openInterop(email: string): Promise<Page> {
@@ -172,5 +226,69 @@ describe('interop: CAP and STIX in the browser (Chromium)', { skip }, () => {
     assert.equal(await fairfax.getByText(name).count(), 0);
     assert.equal(await fairfax.getByText('TideLock', { exact: false }).count(), 0);
     await assertAccessible(fairfax, 'interop page without collections');
+  });
+
+  it('an EDXL-DE envelope is recognised by its namespace and shown with its header and content objects', async () => {
+    const page = await openInterop('analyst@vigil.example');
+    const document = page.getByRole('textbox', { name: 'Document', exact: true });
+    await document.fill(fixture('edxl-de/v1.0/google-cap-library/bushfire_valid.edxlde.xml'));
+    assert.equal(await page.getByRole('radio', { name: /EDXL-DE envelope/ }).isChecked(), true);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page
+      .getByRole('heading', { name: 'Valid EDXL-DE 1.0 envelope RFSuniqueID12345', level: 3 })
+      .waitFor();
+    const header = page.getByRole('definition');
+    assert.ok((await header.allTextContents()).includes('webmaster@rfs.nsw.gov.au'));
+    await page.getByText('subdivision AU-NSW').waitFor();
+    const contents = page.getByRole('list', { name: 'Content objects' });
+    assert.equal(await contents.locator(':scope > li').count(), 7);
+    await contents.getByRole('heading', { name: 'Content object 1: CAP alert', level: 4 }).waitFor();
+    await contents.getByText('Information on One Tree MVA (Unmapped Incident)').waitFor();
+    await contents
+      .getByRole('heading', { name: 'Valid CAP 1.2 alert tag:www.rfs.nsw.gov.au2011-10-18:40500', level: 5 })
+      .waitFor();
+    await assertAccessible(page, 'interop EDXL-DE envelope with CAP alerts');
+
+    await document.fill(countyEnvelope());
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByRole('heading', { name: 'Valid EDXL-DE 1.0 envelope VA-EOC-2026-0917-01' }).waitFor();
+    const panel = page.locator('.edxl-envelope');
+    const fields = (await panel.locator('dl.edxl-header').textContent()) ?? '';
+    for (const text of [
+      'eoc@vdem.example',
+      'Exercise · Request',
+      'UNCLASSIFIED AND NOT SENSITIVE',
+      'Hurricane',
+      'US-VA',
+    ]) {
+      assert.ok(fields.includes(text), `${text} in\n${fields}`);
+    }
+    await panel.getByRole('heading', { name: 'Content object 2: EDXL-RM resource message' }).waitFor();
+    await panel.getByRole('heading', { name: /EDXL-RM RequestResource RequestResource\.1/ }).waitFor();
+    const resources = panel.getByRole('table', { name: 'Resources requested in RequestResource.1' });
+    const row = resources.getByRole('row', { name: /Track Dozer/ });
+    assert.deepEqual(await row.getByRole('cell').allTextContents(), [
+      'Track Dozer',
+      'NIMS Typing Version X',
+      '4',
+      'not stated',
+    ]);
+    await panel.getByText('incident uicds-incident-id', { exact: false }).first().waitFor();
+    await assertAccessible(page, 'interop EDXL-DE envelope with a resource request');
+    await page.screenshot({ path: screenshotPath('interop-edxl.png'), fullPage: true });
+  });
+
+  it('a verified signature by a certificate the trust store holds but which has expired is an untrusted signer', async () => {
+    const page = await openInterop('analyst@vigil.example');
+    await page.getByRole('textbox', { name: 'Document', exact: true }).fill(ipawsSigned);
+    assert.equal(await page.getByRole('radio', { name: /CAP 1.2 alert/ }).isChecked(), true);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    const note = page.locator('.signature-note');
+    await note.waitFor();
+    assert.match(
+      ((await note.textContent()) ?? '').replace(/\s+/g, ' '),
+      /^Signature: Signature verified, but the signer is not trusted \(the signing certificate C=US, O=FEMA IPAWS, .*CN=IPAWSOPEN_200302 is not valid at 20\d\d-/,
+    );
+    await assertAccessible(page, 'interop CAP verdict with an untrusted signer');
   });
 });

@@ -2,37 +2,38 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { TlpBadge } from '../../ui/marking-banner.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
+import { CapVerdictCard } from './CapVerdictCard.tsx';
+import { EdxlEnvelope } from './EdxlEnvelope.tsx';
+import { type DocumentKind, guessDocumentKind } from './guess-document-kind.ts';
 import { IssueList } from './IssueList.tsx';
 import {
   type CapVerdictView,
   type CollectionItem,
+  type EdxlEnvelopeView,
   interopClient,
   type StixVerdictView,
   type TaxiiStatusView,
 } from './interop-client.ts';
-import { SignatureNote } from './SignatureNote.tsx';
 
-type Kind = 'cap' | 'stix';
 type Outcome =
   | { kind: 'cap-verdicts'; verdicts: CapVerdictView[]; stored?: number; duplicates?: number }
+  | { kind: 'edxl-envelope'; envelope: EdxlEnvelopeView }
   | { kind: 'stix-verdict'; verdict: StixVerdictView }
   | { kind: 'stix-status'; status: TaxiiStatusView; collection: string };
 
-/** A document's kind from its first character: JSON is STIX, markup is CAP (or CAP in EDXL-DE). */
-function guessKind(text: string): Kind | null {
-  const first = text.trimStart()[0];
-  return first === '{' ? 'stix' : first === '<' ? 'cap' : null;
-}
+/** How far into an uploaded file the kind is looked for: the prolog and the root's start tag. */
+const sniffBytes = 4096;
 
 /**
- * Paste or upload a CAP alert (or an `<alerts>` batch, or an EDXL-DE envelope) or a STIX bundle,
- * see the verdict the server's standards readers give, then ingest it. An uploaded file is sent
+ * Paste or upload a CAP alert (or an `<alerts>` batch), an EDXL-DE envelope (recognised by its
+ * root element's namespace) or a STIX bundle, see the verdict the server's standards readers
+ * give, then ingest it. An uploaded file is sent
  * as its bytes, so an ISO-8859-1 alert reaches the reader as it was written.
  */
 export function DocumentCheck(props: { writableCollections: CollectionItem[] }) {
   const ids = useId();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<Kind>('cap');
+  const [kind, setKind] = useState<DocumentKind>('cap');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [lenient, setLenient] = useState(false);
@@ -45,13 +46,17 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
   const run = useMutation({
     mutationFn: async (action: 'validate' | 'ingest'): Promise<Outcome> => {
       const options = { lenient, ipaws };
+      if (kind === 'edxl' && action === 'validate') {
+        return { kind: 'edxl-envelope', envelope: await interopClient.unwrapEdxl(payload()) };
+      }
       if (kind === 'cap' && action === 'validate') {
         return {
           kind: 'cap-verdicts',
           verdicts: (await interopClient.validateCap(payload(), options)).verdicts,
         };
       }
-      if (kind === 'cap') {
+      if (kind === 'cap' || kind === 'edxl') {
+        // The CAP ingest reads the alerts inside an envelope too (all or nothing, as for a batch).
         const result = await interopClient.ingestCap(payload(), options);
         return {
           kind: 'cap-verdicts',
@@ -90,7 +95,11 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
           <legend>Standard</legend>
           <label className="inline">
             <input type="radio" name="kind" checked={kind === 'cap'} onChange={() => setKind('cap')} />
-            CAP 1.2 alert (XML; also CAP 1.1, &lt;alerts&gt; batches, EDXL-DE)
+            CAP 1.2 alert (XML; also CAP 1.1, &lt;alerts&gt; batches)
+          </label>
+          <label className="inline">
+            <input type="radio" name="kind" checked={kind === 'edxl'} onChange={() => setKind('edxl')} />
+            EDXL-DE envelope (XML, 1.0 or 2.0)
           </label>
           <label className="inline">
             <input type="radio" name="kind" checked={kind === 'stix'} onChange={() => setKind('stix')} />
@@ -104,10 +113,10 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
             spellCheck={false}
             value={text}
             disabled={file !== null}
-            placeholder="Paste a CAP alert or a STIX bundle"
+            placeholder="Paste a CAP alert, an EDXL-DE envelope or a STIX bundle"
             onChange={(event) => {
               setText(event.target.value);
-              setKind(guessKind(event.target.value) ?? kind);
+              setKind(guessDocumentKind(event.target.value) ?? kind);
             }}
           />
         </label>
@@ -120,7 +129,7 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
               onChange={async (event) => {
                 const chosen = event.target.files?.[0] ?? null;
                 setFile(chosen);
-                if (chosen) setKind(guessKind(await chosen.slice(0, 512).text()) ?? kind);
+                if (chosen) setKind(guessDocumentKind(await chosen.slice(0, sniffBytes).text()) ?? kind);
               }}
             />
           </label>
@@ -133,7 +142,12 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
             </span>
           ) : null}
         </div>
-        {kind === 'cap' ? (
+        {kind === 'edxl' ? (
+          <p className="muted">
+            Validate unwraps the envelope: its header, and each content object with what it holds (CAP alerts
+            checked, EDXL-RM messages read as resource requests).
+          </p>
+        ) : kind === 'cap' ? (
           <div className="filters">
             <label className="inline">
               <input type="checkbox" checked={lenient} onChange={(e) => setLenient(e.target.checked)} />
@@ -168,7 +182,11 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
             disabled={empty || run.isPending || (kind === 'stix' && !targetCollection)}
             onClick={() => run.mutate('ingest')}
           >
-            {kind === 'cap' ? 'Ingest alert' : 'Import into collection'}
+            {kind === 'cap'
+              ? 'Ingest alert'
+              : kind === 'edxl'
+                ? 'Ingest its CAP alerts'
+                : 'Import into collection'}
           </button>
         </div>
       </form>
@@ -180,6 +198,7 @@ export function DocumentCheck(props: { writableCollections: CollectionItem[] }) 
 
 function OutcomeView(props: { outcome: Outcome }) {
   const { outcome } = props;
+  if (outcome.kind === 'edxl-envelope') return <EdxlEnvelope envelope={outcome.envelope} />;
   if (outcome.kind === 'stix-status') {
     const { status } = outcome;
     return (
@@ -246,18 +265,7 @@ function OutcomeView(props: { outcome: Outcome }) {
       {outcome.verdicts.length === 0 ? <p>No CAP alert in this document.</p> : null}
       <ul className="verdict-list">
         {outcome.verdicts.map((v) => (
-          <li key={v.location} className={v.valid ? 'verdict-ok' : 'verdict-bad'}>
-            <h3 className={v.valid ? 'verdict-valid' : 'verdict-invalid'}>
-              {v.valid ? 'Valid' : 'Invalid'} CAP {v.version} alert {v.identifier || '(no identifier)'}
-            </h3>
-            <p className="muted">
-              at <code>{v.location}</code>
-              {v.sender ? ` from ${v.sender}` : ''}
-            </p>
-            <IssueList kind="Errors" issues={v.errors} />
-            <IssueList kind="Warnings" issues={v.warnings} />
-            <SignatureNote signature={v.signature} />
-          </li>
+          <CapVerdictCard key={v.location} verdict={v} level={3} />
         ))}
       </ul>
     </div>

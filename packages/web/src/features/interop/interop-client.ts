@@ -1,4 +1,5 @@
 import type { TlpLabel } from '@vigil/core/access';
+import type { EdxlDistribution, EdxlPayload, ResourceRequest } from '@vigil/core/standards/edxl';
 import type { SignatureVerdict, StandardsIssue } from '@vigil/core/standards/xml';
 import { ApiError, type Problem, vigilClient } from '../../api/vigil-client.ts';
 
@@ -13,6 +14,15 @@ export type CapVerdictView = {
   warnings: StandardsIssue[];
   signature: SignatureVerdict;
 };
+
+/** One content object of an envelope with what it holds: CAP verdicts, or the EDXL-RM message as a resource request. */
+export type EdxlPayloadView = EdxlPayload & {
+  cap: CapVerdictView[] | null;
+  resourceRequest: ResourceRequest | null;
+};
+
+/** An EDXL-DE envelope as `POST /api/v1/interop/edxl/unwrap` answers it. */
+export type EdxlEnvelopeView = Omit<EdxlDistribution, 'payloads'> & { payloads: EdxlPayloadView[] };
 
 export type StixObjectVerdictView = {
   id: string;
@@ -135,6 +145,8 @@ export const interopClient = {
       `/api/v1/interop/cap${capQuery(options)}`,
       document,
     ),
+  unwrapEdxl: (document: string | Blob) =>
+    call<EdxlEnvelopeView>('POST', '/api/v1/interop/edxl/unwrap', document),
   capAlerts: () => call<{ items: CapAlertItem[] }>('GET', '/api/v1/interop/cap?limit=200'),
   validateStix: (document: string | Blob) =>
     call<StixVerdictView>('POST', '/api/v1/interop/stix/validate', document),
