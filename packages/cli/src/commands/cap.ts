@@ -30,45 +30,66 @@ export function registerCap(program: Command): void {
     .argument('<file...>', 'CAP files')
     .option('--lenient', 'date-times with Z or fractions are warnings, not errors')
     .option('--ipaws', 'also apply the CAP v1.2 USA IPAWS profile')
-    .action(async (files: string[], options: { lenient?: boolean; ipaws?: boolean }) => {
-      // Many files are read and checked by worker threads; a few in this thread (see validateCapFiles).
-      const { validateCapFiles } = await import('@vigil/server/interop/validate-cap-files');
-      let invalid = 0;
-      let refused = 0;
-      let out = '';
-      const flush = () => {
-        process.stdout.write(out);
-        out = '';
-      };
-      await validateCapFiles(files, { strict: !options.lenient, ipaws: Boolean(options.ipaws) }, (result) => {
-        if ('unreadable' in result) {
-          flush();
-          throw new CliError(`${result.file}: ${result.unreadable}`);
+    .option(
+      '--trusted-certs <pem>',
+      'PEM bundle of trusted signers: a verified signature then reads trusted or untrusted-signer (default: VIGIL_CAP_TRUSTED_CERTS)',
+    )
+    .action(
+      async (files: string[], options: { lenient?: boolean; ipaws?: boolean; trustedCerts?: string }) => {
+        // Many files are read and checked by worker threads; a few in this thread (see validateCapFiles).
+        const { judgeCapSigners, loadCapTrustStore, validateCapFiles } = await import(
+          '@vigil/server/interop/validate-cap-files'
+        );
+        let trust: ReturnType<typeof loadCapTrustStore>;
+        try {
+          trust = loadCapTrustStore(options.trustedCerts ?? process.env.VIGIL_CAP_TRUSTED_CERTS ?? null);
+        } catch (error) {
+          throw new CliError((error as Error).message, 2);
         }
-        if ('refused' in result) {
-          refused += 1;
-          out += `${result.file}: REFUSED ${result.refused}\n`;
-        } else {
-          for (const verdict of result.verdicts) {
-            const where = result.verdicts.length > 1 ? `${result.file}#${verdict.location}` : result.file;
-            const signature =
-              verdict.signature.status === 'absent' ? '' : ` [signature ${verdict.signature.status}]`;
-            if (verdict.valid) {
-              out += `${where}: OK ${verdict.identifier}${signature}\n`;
-            } else {
-              invalid += 1;
-              const errors = verdict.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
-              out += `${where}: INVALID ${verdict.identifier}${signature} ${errors}\n`;
+        // Signers are judged as of now, as the server judges them when an alert arrives.
+        const now = new Date();
+        let invalid = 0;
+        let refused = 0;
+        let out = '';
+        const flush = () => {
+          process.stdout.write(out);
+          out = '';
+        };
+        await validateCapFiles(
+          files,
+          { strict: !options.lenient, ipaws: Boolean(options.ipaws) },
+          (result) => {
+            if ('unreadable' in result) {
+              flush();
+              throw new CliError(`${result.file}: ${result.unreadable}`);
             }
-          }
-        }
-        // Lines leave in blocks: one write per alert would cost more than checking it.
-        if (out.length > 64 * 1024) flush();
-      });
-      flush();
-      if (refused) throw new CliError(`${refused} file(s) refused`, 2);
-      if (invalid) throw new CliError(`${invalid} invalid alert(s)`, 1);
-    });
+            if ('refused' in result) {
+              refused += 1;
+              out += `${result.file}: REFUSED ${result.refused}\n`;
+            } else {
+              const verdicts = trust ? judgeCapSigners(result.verdicts, trust, now) : result.verdicts;
+              for (const verdict of verdicts) {
+                const where = verdicts.length > 1 ? `${result.file}#${verdict.location}` : result.file;
+                const signature =
+                  verdict.signature.status === 'absent' ? '' : ` [signature ${verdict.signature.status}]`;
+                if (verdict.valid) {
+                  out += `${where}: OK ${verdict.identifier}${signature}\n`;
+                } else {
+                  invalid += 1;
+                  const errors = verdict.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
+                  out += `${where}: INVALID ${verdict.identifier}${signature} ${errors}\n`;
+                }
+              }
+            }
+            // Lines leave in blocks: one write per alert would cost more than checking it.
+            if (out.length > 64 * 1024) flush();
+          },
+        );
+        flush();
+        if (refused) throw new CliError(`${refused} file(s) refused`, 2);
+        if (invalid) throw new CliError(`${invalid} invalid alert(s)`, 1);
+      },
+    );
 
   cap
     .command('normalize')

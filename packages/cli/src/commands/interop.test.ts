@@ -131,6 +131,43 @@ describe('vigil cap, edxl and stix', () => {
     assert.equal(run.stderr, 'vigil: 1 invalid alert(s)\n');
   });
 
+  it('cap validate over many files (worker threads): one line per file, in the order given', async () => {
+    const alert = checkCapDocument(readFileSync(specA1))[0]?.alert;
+    assert.ok(alert);
+    const files = Array.from({ length: 150 }, (_, i) =>
+      write(`many-${i}.xml`, emitCapAlert({ ...alert, identifier: `MANY-${i}` })),
+    );
+    // One bad alert in the middle: its line keeps its place, the exit code says so.
+    files[77] = write('many-77.xml', readFileSync(files[77] as string, 'utf8').replace('Immediate', 'Soon'));
+    const run = await vigil(['cap', 'validate', ...files]);
+    assert.equal(run.code, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 150);
+    lines.forEach((line, i) => {
+      const expected = i === 77 ? `${files[i]}: INVALID MANY-77 ` : `${files[i]}: OK MANY-${i}`;
+      assert.ok(line.startsWith(expected), `line ${i}: ${line}`);
+    });
+  });
+
+  it('cap validate --trusted-certs: a verified signature is judged against the bundle, as of now', async () => {
+    const signed = join(fixtures, 'cap', 'real', 'willglynn-oasiscap', 'ipaws-5e6dd9de023f1930ef6548d9.xml');
+    const base64 = /<(?:\w+:)?X509Certificate>([^<]+)</.exec(readFileSync(signed, 'utf8'))?.[1] ?? '';
+    const body =
+      base64
+        .replace(/\s+/g, '')
+        .match(/.{1,64}/g)
+        ?.join('\n') ?? '';
+    const bundle = write('fema.pem', `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`);
+    const plain = await vigil(['cap', 'validate', '--lenient', signed]);
+    assert.match(plain.stdout, /\[signature verified\]/);
+    // FEMA's certificate expired in 2022: trusted once, not for an alert processed today.
+    const judged = await vigil(['cap', 'validate', '--lenient', '--trusted-certs', bundle, signed]);
+    assert.match(judged.stdout, /\[signature untrusted-signer\]/);
+    const missing = await vigil(['cap', 'validate', '--trusted-certs', join(dir, 'none.pem'), signed]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /VIGIL_CAP_TRUSTED_CERTS: .*none\.pem/);
+  });
+
   it('cap validate: a hostile file (XXE) is refused with its reason, exit 2', async () => {
     const run = await vigil(['cap', 'validate', xee, specA1]);
     assert.equal(run.code, 2);

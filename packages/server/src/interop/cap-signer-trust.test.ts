@@ -73,6 +73,15 @@ for (const { engine, create } of testEngines) {
       assert.equal(listed.items.find((i) => i.signature !== 'absent')?.signature, 'trusted');
     });
 
+    it('a server whose bundle cannot be read does not start, and lets go of the database', async () => {
+      // On PostgreSQL the failed start used to keep the realtime hub's LISTEN connection, and this hung.
+      await assert.rejects(
+        startTestVigil(database, { env: { VIGIL_CAP_TRUSTED_CERTS: join(dir, 'missing.pem') } }),
+        /configuration: VIGIL_CAP_TRUSTED_CERTS: /,
+      );
+      assert.equal((await pio.request('GET', '/api/v1/health')).status, 200);
+    });
+
     it('once the certificate has expired at processing time, the signer is `untrusted-signer`', async () => {
       clock.advance(6 * 365 * 86_400_000);
       pio = await TestClient.signIn(vigil.app, email); // the session did not outlive six years

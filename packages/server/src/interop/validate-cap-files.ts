@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { type CapFileResult, readCapFiles } from './read-cap-files.ts';
 import { StandardsPool } from './standards-pool.ts';
 
+export { type CapTrustStore, judgeCapSigners, loadCapTrustStore } from './cap-signer-trust.ts';
 export type { CapFileResult, SlimCapVerdict } from './read-cap-files.ts';
 
 export type ValidateCapFilesOptions = {

@@ -37,9 +37,10 @@ export async function createVigil(
   options: { now?: () => Date; database?: Database } = {},
 ): Promise<Vigil> {
   const database = options.database ?? openDatabase(config.databaseUrl);
+  let hub: RealtimeHub | undefined;
   try {
     await migrateToLatest(database.db);
-    const hub = new RealtimeHub(database);
+    hub = new RealtimeHub(database);
     await hub.start();
     const deps: AppDeps = {
       database,
@@ -49,17 +50,23 @@ export async function createVigil(
       now: options.now ?? (() => new Date()),
     };
     const app = await buildApp(deps);
-    hub.reportErrorsTo((error) => app.log.error({ err: error }, 'realtime hub could not read the journal'));
+    const started = hub;
+    started.reportErrorsTo((error) =>
+      app.log.error({ err: error }, 'realtime hub could not read the journal'),
+    );
     return {
       app,
       deps,
       async close() {
         await app.close();
-        await hub.stop();
+        await started.stop();
         await database.close();
       },
     };
   } catch (error) {
+    // A start that fails after the hub listens (e.g. a bad setting met while building the app) must
+    // release its PostgreSQL LISTEN connection, or closing the pool waits for it forever.
+    await hub?.stop();
     await database.close();
     throw error;
   }
