@@ -177,8 +177,10 @@ async function measure(
   process.stderr.write(
     `  model: pooled ${pooled.numCols} columns × ${pooled.rows.length} rows; unpooled ${unpooled.numCols} × ${unpooled.rows.length}\n`,
   );
-  // The 200 optimum is proven exactly (gap 0, as glpsol's default); the 5,000 goal is 0.05 %.
+  // The 200 optimum is proven exactly (gap 0, as glpsol's default); the 5,000 goal is 0.05 %: Vigil runs
+  // once to a 0.04 % target (how soon it meets the goal) and once to 0.01 % (what it reaches in the peers' time).
   const mipRelGap = size <= 1000 ? 0 : 4e-4;
+  const tightGap = 1e-4;
   const runs: Outcome[][] = [];
   let greedy: { objective: number; satisfies: boolean; broken: string[] } | null = null;
   for (let round = 0; round < rounds; round++) {
@@ -204,6 +206,27 @@ async function measure(
     process.stderr.write(
       `  round ${round + 1}: Vigil ${vigil.status} gap ${fmtPct(vigil.gap)} in ${vigil.seconds.toFixed(1)} s\n`,
     );
+    if (size > 1000) {
+      const tight = await optimizePortfolio(portfolio, {
+        timeLimit,
+        mipRelGap: tightGap,
+        withDuals: false,
+        withGreedy: false,
+      });
+      row.push({
+        solver: `Vigil, target ${fmtPct(tightGap)}`,
+        model: 'pooled',
+        status: tight.status,
+        objective: tight.objective,
+        bound: tight.bound,
+        gap: tight.gap,
+        seconds: tight.seconds,
+        rulesKept: tight.rules_satisfied,
+      });
+      process.stderr.write(
+        `  round ${round + 1}: Vigil to ${fmtPct(tightGap)}: gap ${fmtPct(tight.gap)} in ${tight.seconds.toFixed(1)} s\n`,
+      );
+    }
     if (!values['no-unpooled']) {
       const raw = await solveBudgetModel(unpooled, { timeLimit, mipRelGap });
       row.push({
@@ -288,7 +311,7 @@ function print(result: Awaited<ReturnType<typeof measure>>): void {
   for (const row of table) process.stdout.write(`${line(row)}\n`);
   const vigil = result.rows[0];
   for (const peer of result.rows.filter(
-    (row) => row.model === 'pooled' && row !== vigil && !row.solver.startsWith('greedy'),
+    (row) => row.model === 'pooled' && !row.solver.startsWith('Vigil') && !row.solver.startsWith('greedy'),
   )) {
     if (!vigil || vigil.seconds <= 0) continue;
     process.stdout.write(

@@ -29,6 +29,7 @@ export type OptimizeOptions = {
 };
 
 const binaryCut = 0.5;
+const finishReserveSeconds = 0.5;
 
 /** Turns solver columns into a plan: chosen ids and each member's share of its unit's funding. */
 export function planFromSolution(portfolio: Portfolio, model: BudgetModel, colValue: Float64Array): Plan {
@@ -127,8 +128,9 @@ export async function optimizePortfolio(
       : undefined;
   const timeLimit = options.timeLimit ?? 30;
   const mipRelGap = options.mipRelGap ?? 1e-6;
-  // The time limit covers the whole answer: what greedy took comes off the search.
-  const left = Math.max(1, timeLimit - (performance.now() - started) / 1000);
+  // The time limit covers the whole answer: what greedy took comes off the search, and the plan's
+  // checks after it (a fraction of a second on 5,000 investments) are kept inside the limit too.
+  const left = Math.max(1, timeLimit - finishReserveSeconds - (performance.now() - started) / 1000);
   const solved: SolveResult =
     model.numChoices > relaxationSearchFrom
       ? await solveAroundRelaxation(model, { timeLimit: left, mipRelGap, ...(start ? { start } : {}) })
