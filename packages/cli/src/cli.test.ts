@@ -26,7 +26,7 @@ function assertRefused(run: Run, flag: string) {
 
 /** The help text a command prints for `--help`, parsed in this process with output captured. */
 async function helpOf(path: string[]): Promise<string> {
-  const program = buildProgram();
+  const program = await buildProgram();
   let out = '';
   const capture = (command: Command) => {
     command.exitOverride().configureOutput({

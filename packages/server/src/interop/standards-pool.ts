@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DomainError, type ErrorCode } from '@vigil/core';
+import { DomainError, type ErrorCode } from '@vigil/core/errors';
 
 export type StandardsTask =
   | { kind: 'cap'; bytes: Uint8Array; strict: boolean; ipaws: boolean }
