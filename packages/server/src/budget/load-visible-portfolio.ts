@@ -8,6 +8,7 @@ import {
 } from '@vigil/core';
 import { loadMarkings } from '../platform/access/marking.store.ts';
 import type { AppDeps } from '../platform/deps.ts';
+import { markedDraft } from '../resources/marked-draft.ts';
 import { findVisiblePortfolio, type PortfolioRowWithMarking } from './budget.store.ts';
 
 export type LoadedPortfolio = { row: PortfolioRowWithMarking; marking: Marking; portfolio: Portfolio };
@@ -37,16 +38,5 @@ export function portfolioJournalDraft(
   marking: Marking,
   change: JournalDraft['change'],
 ): JournalDraft {
-  return {
-    at,
-    actorUserId: viewer.userId,
-    actorAgencyId: viewer.agencyId,
-    action,
-    kind: 'change',
-    entityType: 'budget-portfolio',
-    entityId: id,
-    change,
-    markingId,
-    marking: { tlp: marking.tlp, caveats: marking.caveats, ownerAgencyId: marking.ownerAgencyId },
-  };
+  return markedDraft(viewer, at, action, { type: 'budget-portfolio', id }, { markingId, marking }, change);
 }

@@ -8,10 +8,10 @@ import type {
   PortfolioList,
 } from '@vigil/core';
 import type { Vigil } from '../platform/create-vigil.ts';
-import { TestClient } from '../testing/test-client.ts';
+import type { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
-import { type Scenario, seedScenario, startTestVigil, testPassword } from '../testing/test-vigil.ts';
-import { addUser } from '../users/index.ts';
+import { type Scenario, seedScenario, startTestVigil } from '../testing/test-vigil.ts';
+import { budgetTestCast } from './budget-test-cast.ts';
 
 const portfolio: PortfolioInput = {
   name: 'Edit test portfolio',
@@ -53,19 +53,7 @@ for (const { engine, create } of testEngines) {
       database = await create();
       vigil = await startTestVigil(database);
       s = await seedScenario(vigil);
-      const extra = async (email: string, agencyId: string, role: 'planner' | 'finance') => {
-        await addUser(vigil.deps, null, {
-          email,
-          password: testPassword,
-          agencyId,
-          roles: [role],
-          attributes: [],
-        });
-        return TestClient.signIn(vigil.app, email);
-      };
-      owner = await TestClient.signIn(vigil.app, s.users.a2.email);
-      partner = await extra('eplanner@test.example', s.agencies.b, 'planner');
-      outsider = await extra('efinance@test.example', s.agencies.c, 'finance');
+      ({ owner, partner, outsider } = await budgetTestCast(vigil, s, 'e'));
     });
     after(async () => {
       await vigil.close();
