@@ -107,7 +107,11 @@ function schemaFor(xsd: string): CompiledSchema {
   }
   if (!compiledSchema.valid) {
     compiledSchema.valid = xmlSchemaNewValidCtxt(compiledSchema.schema);
-    xmlSchemaSetValidStructuredErrors(compiledSchema.valid, libxml2Errors.errorCollector, compiledSchema.slot);
+    xmlSchemaSetValidStructuredErrors(
+      compiledSchema.valid,
+      libxml2Errors.errorCollector,
+      compiledSchema.slot,
+    );
   }
   return compiledSchema;
 }
