@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createVigil, loadConfig, seedDemo, type Vigil } from '@vigil/server';
@@ -44,6 +45,38 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export type DemoServer = { base: string; vigil: Vigil; stop(): Promise<void> };
+
+/**
+ * The demo server and Chromium for the tests of one `describe`: started before them, stopped
+ * after. Read `demo.server` and `demo.browser` inside the tests (they exist once `before` ran).
+ */
+export function demoBrowserSuite(env: Record<string, string> | (() => Record<string, string>) = {}): {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+} {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startDemoServer(typeof env === 'function' ? env() : env);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the demo ${what} is not started: use it inside a test`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+  };
+}
 
 /** A real Vigil on a fresh SQLite file with the Virginia demo, serving the built web app. */
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {

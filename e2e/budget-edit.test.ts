@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  assertAccessible,
-  browserSkipReason,
-  type DemoServer,
-  launchBrowser,
-  newPage,
-  signIn,
-  startDemoServer,
-} from './browser-harness.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 const portfolioName = /Virginia FY2026–2029/;
@@ -21,21 +13,12 @@ async function openDemoPortfolio(page: Page, base: string): Promise<void> {
 }
 
 describe('budget oversight: execution form, candidate editor, delete (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   it('a finance officer records an expenditure through the form and sees the execution numbers change', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'finance@vigil.example');
-    await openDemoPortfolio(page, server.base);
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await openDemoPortfolio(page, demo.server.base);
     const execution = page.getByRole('region', { name: /Execution as of/ });
     const line = execution.locator('tr[data-line="eoc-backup-power/EMPG"]');
     await line.waitFor();
@@ -77,9 +60,9 @@ describe('budget oversight: execution form, candidate editor, delete (Chromium)'
   });
 
   it('a finance officer edits a candidate, adds one, sees a field error, saves and re-runs the optimizer', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'finance@vigil.example');
-    await openDemoPortfolio(page, server.base);
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await openDemoPortfolio(page, demo.server.base);
     await page.getByRole('button', { name: 'Run optimizer' }).click();
     await page.getByTestId('run-status').getByText('optimal').waitFor({ timeout: 60_000 });
     const norfolkRow = page.locator('tr[data-investment="substation-floodwalls-norfolk"]');
@@ -135,9 +118,9 @@ describe('budget oversight: execution form, candidate editor, delete (Chromium)'
   });
 
   it('a second tab editing an old version is told to reload; deleting asks first and then removes the portfolio', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'finance@vigil.example');
-    await openDemoPortfolio(page, server.base);
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await openDemoPortfolio(page, demo.server.base);
     await page.getByRole('button', { name: 'Edit candidates' }).click();
     const editor = page.getByRole('form', { name: 'Edit candidates' });
     // Somebody else saves meanwhile (through the API, as another tab would).
@@ -181,7 +164,7 @@ describe('budget oversight: execution form, candidate editor, delete (Chromium)'
 
     await page.getByRole('button', { name: 'Delete portfolio' }).click();
     await dialog.getByRole('button', { name: 'Yes, delete portfolio' }).click();
-    await page.waitForURL(`${server.base}/budget`);
+    await page.waitForURL(`${demo.server.base}/budget`);
     await page.getByText('No portfolio you may see.').waitFor();
     const after = await page.evaluate(
       async (id) => (await fetch(`/api/v1/budget/portfolios/${id}`)).status,

@@ -1,36 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  assertAccessible,
-  browserSkipReason,
-  type DemoServer,
-  launchBrowser,
-  newPage,
-  signIn,
-  startDemoServer,
-} from './browser-harness.ts';
+import { describe, it } from 'node:test';
+import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 
 describe('budget oversight (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   it('a finance officer opens the demo portfolio, runs the optimizer, forces an excluded project in and sees the benefit lost', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'finance@vigil.example');
-    await page.waitForURL(`${server.base}/map`);
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await page.waitForURL(`${demo.server.base}/map`);
     await page.getByRole('link', { name: 'Budget' }).click();
-    await page.waitForURL(`${server.base}/budget`);
+    await page.waitForURL(`${demo.server.base}/budget`);
     await page.getByRole('link', { name: /Virginia FY2026–2029/ }).click();
     await page.getByRole('heading', { level: 1, name: /Virginia FY2026–2029/ }).waitFor();
     assert.equal((await page.locator('.marking-banner, [data-tlp]').first().count()) >= 0, true);
@@ -64,10 +46,10 @@ describe('budget oversight (Chromium)', { skip }, () => {
   });
 
   it('an operations user without budget permissions gets no portfolio', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.base, 'norfolk@vigil.example');
-    await page.waitForURL(`${server.base}/map`);
-    await page.goto(`${server.base}/budget`);
+    const page = await newPage(demo.browser);
+    await signIn(page, demo.server.base, 'norfolk@vigil.example');
+    await page.waitForURL(`${demo.server.base}/map`);
+    await page.goto(`${demo.server.base}/budget`);
     await page.getByRole('alert').waitFor();
     assert.match(String(await page.getByRole('alert').textContent()), /do not grant budget.read/);
     await page.context().close();

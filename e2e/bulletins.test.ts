@@ -1,34 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
-  type DemoServer,
-  launchBrowser,
+  demoBrowserSuite,
   screenshotPath,
   signIn,
-  startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 
 describe('bulletins between agencies (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   async function openAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await signIn(page, server.base, email);
+    await signIn(page, demo.server.base, email);
     await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Bulletins' }).click();
     await page.getByRole('heading', { name: 'Bulletins', level: 1 }).waitFor();
     await page.getByRole('status', { name: 'Live updates: live' }).waitFor();
@@ -76,7 +65,7 @@ describe('bulletins between agencies (Chromium)', { skip }, () => {
     assert.equal(await outsider.getByRole('link', { name: title }).count(), 0);
     // Even by address, C gets nothing.
     const id = await recipient.locator('[data-bulletin-id]', { has: card }).getAttribute('data-bulletin-id');
-    await outsider.goto(`${server.base}/bulletins/${id}`);
+    await outsider.goto(`${demo.server.base}/bulletins/${id}`);
     await outsider.getByRole('alert').waitFor();
     assert.match((await outsider.getByRole('alert').textContent()) ?? '', /no bulletin/);
     await Promise.all([author, recipient, outsider].map((p) => p.context().close()));

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
-  type DemoServer,
+  demoBrowserSuite,
   demoPassword,
-  launchBrowser,
   screenshotPath,
   signIn,
-  startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
@@ -35,24 +33,15 @@ async function registerResource(base: string, email: string, body: Record<string
 }
 
 describe('incident response (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   async function openAs(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await demo.browser.newContext({
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await signIn(page, server.base, email);
+    await signIn(page, demo.server.base, email);
     await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: path }).click();
     await page.getByRole('status', { name: 'Live updates: live' }).waitFor();
     return page;
@@ -61,14 +50,14 @@ describe('incident response (Chromium)', { skip }, () => {
   it('an operations user adds an objective, requests a Type 1 ambulance strike team and fills it from the nearest; another user’s map turns the resources assigned live; the ICS 213RR PDF downloads', async () => {
     // Two state strike teams staged at the incident's command post: the nearest available ones.
     const staged = [
-      await registerResource(server.base, 'operations@vigil.example', {
+      await registerResource(demo.server.base, 'operations@vigil.example', {
         name: 'VA EMS Strike Team Scope-1 (e2e)',
         resourceType: 'ambulance-strike-team/type-1',
         lat: 36.8512,
         lon: -76.2861,
         status: 'available',
       }),
-      await registerResource(server.base, 'operations@vigil.example', {
+      await registerResource(demo.server.base, 'operations@vigil.example', {
         name: 'VA EMS Strike Team Scope-2 (e2e)',
         resourceType: 'ambulance-strike-team/type-1',
         lat: 36.8514,

@@ -1,39 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   assertAccessible,
   browserSkipReason,
-  type DemoServer,
-  launchBrowser,
+  demoBrowserSuite,
   newPage,
   screenshotPath,
   signIn,
-  startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 
 describe('critical infrastructure (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   it('the director clicks a substation on the map and sees dependent hospitals fail, on the map and in the list', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'director@vigil.example');
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'director@vigil.example');
     await page
       .getByRole('navigation', { name: 'Modules' })
       .getByRole('link', { name: 'Infrastructure' })
       .click();
-    await page.waitForURL(`${server.base}/infrastructure`);
+    await page.waitForURL(`${demo.server.base}/infrastructure`);
     const map = page.getByRole('region', { name: /critical infrastructure/ });
     await page.waitForFunction(
       () => {
@@ -104,9 +92,9 @@ describe('critical infrastructure (Chromium)', { skip }, () => {
   });
 
   it('a county footprint fails every asset inside it', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'planner@vigil.example');
-    await page.goto(`${server.base}/infrastructure`);
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'planner@vigil.example');
+    await page.goto(`${demo.server.base}/infrastructure`);
     await page.getByLabel('Counties and cities in the footprint').selectOption(['51710']);
     await page.getByRole('button', { name: 'Fail everything inside' }).click();
     const failures = page.getByRole('list', { name: 'Failures in time order' });

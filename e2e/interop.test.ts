@@ -3,15 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
-  type DemoServer,
-  launchBrowser,
+  demoBrowserSuite,
   screenshotPath,
   signIn,
-  startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
@@ -103,32 +101,25 @@ function amberBundle(name: string): string {
 }
 
 describe('interop: CAP and STIX in the browser (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
   let trustDir: string;
-  before(async () => {
+  before(() => {
     // The trust store holds FEMA's IPAWS-OPEN certificate: its signature verifies, but it has expired.
     trustDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-trust-'));
     const certificate =
       /<(?:\w+:)?X509Certificate>([^<]+)</.exec(ipawsSigned)?.[1]?.replace(/\s+/g, '') ?? '';
     const pem = `-----BEGIN CERTIFICATE-----\n${certificate.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`;
     writeFileSync(join(trustDir, 'trusted.pem'), pem);
-    server = await startDemoServer({ VIGIL_CAP_TRUSTED_CERTS: join(trustDir, 'trusted.pem') });
-    browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(trustDir, { recursive: true, force: true });
-  });
+  const demo = demoBrowserSuite(() => ({ VIGIL_CAP_TRUSTED_CERTS: join(trustDir, 'trusted.pem') }));
+  after(() => rmSync(trustDir, { recursive: true, force: true }));
 
   async function openInterop(email: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await demo.browser.newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await signIn(page, server.base, email);
+    await signIn(page, demo.server.base, email);
     await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Interop' }).click();
     await page.getByRole('heading', { name: 'Interop', level: 1 }).waitFor();
     return page;

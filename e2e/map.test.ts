@@ -1,39 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   assertAccessible,
   browserSkipReason,
-  type DemoServer,
-  launchBrowser,
+  demoBrowserSuite,
   screenshotPath,
   signIn,
-  startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 
 describe('common operating picture (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   for (const viewport of [
     { width: 1280, height: 720, name: 'laptop' },
     { width: 1920, height: 1080, name: 'wall' },
   ]) {
     it(`the director sees Virginia's 133 counties drawn by MapLibre (${viewport.width}×${viewport.height})`, async () => {
-      const context = await browser.newContext({ viewport });
+      const context = await demo.browser.newContext({ viewport });
       const page = await context.newPage();
-      await signIn(page, server.base, 'director@vigil.example');
-      await page.waitForURL(`${server.base}/map`);
+      await signIn(page, demo.server.base, 'director@vigil.example');
+      await page.waitForURL(`${demo.server.base}/map`);
       const map = page.getByRole('region', { name: /Map of Virginia/ });
       // The count comes from MapLibre's queryRenderedFeatures on the county layer, after the map went idle.
       await page.waitForFunction(
@@ -62,9 +50,9 @@ describe('common operating picture (Chromium)', { skip }, () => {
   }
 
   it('names a county on hover', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await signIn(page, server.base, 'norfolk@vigil.example');
+    await signIn(page, demo.server.base, 'norfolk@vigil.example');
     await page.waitForFunction(
       () => document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133',
       null,

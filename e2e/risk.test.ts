@@ -1,35 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  assertAccessible,
-  browserSkipReason,
-  type DemoServer,
-  launchBrowser,
-  newPage,
-  signIn,
-  startDemoServer,
-} from './browser-harness.ts';
+import { describe, it } from 'node:test';
+import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 
 describe('risk and strategic planning (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   it('a planner opens the risk map, switches to riverine flooding, opens Fairfax County and applies a climate scenario', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.base, 'planner@vigil.example');
-    await page.waitForURL(`${server.base}/map`);
+    const page = await newPage(demo.browser);
+    await signIn(page, demo.server.base, 'planner@vigil.example');
+    await page.waitForURL(`${demo.server.base}/map`);
     await page.waitForFunction(
       () => document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133',
       null,
@@ -82,9 +64,9 @@ describe('risk and strategic planning (Chromium)', { skip }, () => {
   });
 
   it('the risk pages: sortable table with CSV export, county page, THIRA/SPR with the gap chart, threats, scenarios', async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
-    await signIn(page, server.base, 'planner@vigil.example');
-    await page.goto(`${server.base}/risk`);
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'planner@vigil.example');
+    await page.goto(`${demo.server.base}/risk`);
     const table = page.getByRole('table', { name: 'Counties by risk' });
     await table.locator('tbody tr').nth(132).waitFor();
     assert.equal(await table.locator('tbody tr').first().getByRole('rowheader').textContent(), 'Fairfax');
@@ -101,11 +83,11 @@ describe('risk and strategic planning (Chromium)', { skip }, () => {
     assert.equal(lines.length, 134);
     assert.match(lines[0] as string, /^STCOFIPS,COUNTY,RISK_VALUE,EAL_VALT,STATE_RANK,AVLN_EALT/);
 
-    await page.goto(`${server.base}/risk/counties/51710`);
+    await page.goto(`${demo.server.base}/risk/counties/51710`);
     await page.getByRole('region', { name: 'Hazard breakdown: Norfolk (city)' }).waitFor();
     await assertAccessible(page, 'county page');
 
-    await page.goto(`${server.base}/risk/thira`);
+    await page.goto(`${demo.server.base}/risk/thira`);
     const chart = page.getByRole('img', { name: /Share of capability targets met/ });
     await chart.locator('[data-capability="Mass Care Services"]').waitFor();
     assert.match(
@@ -115,14 +97,14 @@ describe('risk and strategic planning (Chromium)', { skip }, () => {
     await page.getByText('Within 72 hours of an incident, restore power to 90 % of hospitals.').waitFor();
     await assertAccessible(page, 'THIRA/SPR');
 
-    await page.goto(`${server.base}/risk/threats`);
+    await page.goto(`${demo.server.base}/risk/threats`);
     const threats = page.getByRole('table', { name: 'Threats by risk' });
     await threats.getByText('Chlorine release at a rail yard (demo)').waitFor();
     // The ransomware entry is TLP:AMBER for the water utility and the State Police: not for VDEM's planner.
     assert.equal(await threats.getByText('Ransomware against water utility SCADA (demo)').count(), 0);
     await assertAccessible(page, 'threat register');
 
-    await page.goto(`${server.base}/risk/scenarios`);
+    await page.goto(`${demo.server.base}/risk/scenarios`);
     await page.getByRole('heading', { name: '2050 (demo)' }).waitFor();
     await assertAccessible(page, 'climate scenarios');
     await page.context().close();

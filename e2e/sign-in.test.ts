@@ -1,34 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   assertAccessible,
   browserSkipReason,
-  type DemoServer,
+  demoBrowserSuite,
   demoPassword,
-  launchBrowser,
   newPage,
   signIn,
-  startDemoServer,
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
 
 describe('sign-in, lockout, idle lock and administration (Chromium)', { skip }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoBrowserSuite();
 
   it('a wrong password says so; the 6th attempt shows the lockout', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.base);
+    const page = await newPage(demo.browser);
+    await page.goto(demo.server.base);
     await assertAccessible(page, 'sign-in');
     await page.getByLabel('E-mail').fill('finance@vigil.example');
     for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -50,13 +38,16 @@ describe('sign-in, lockout, idle lock and administration (Chromium)', { skip }, 
   });
 
   it('an idle session locks to sign-in and returns to the same page', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.base, 'planner@vigil.example');
+    const page = await newPage(demo.browser);
+    await signIn(page, demo.server.base, 'planner@vigil.example');
     await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Bulletins' }).click();
     await page.getByRole('heading', { name: 'Bulletins', level: 1 }).waitFor();
     // Fifteen idle minutes pass: the session's last activity moves back beyond the idle timeout.
     const idleSince = new Date(Date.now() - 16 * 60_000).toISOString();
-    await server.vigil.deps.database.db.updateTable('sessions').set({ last_seen_at: idleSince }).execute();
+    await demo.server.vigil.deps.database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: idleSince })
+      .execute();
     // The next action finds the session locked.
     await page.getByLabel('Search').fill('storm');
     await page.getByText('Your session ended after a period of inactivity').waitFor({ timeout: 10_000 });
@@ -72,8 +63,8 @@ describe('sign-in, lockout, idle lock and administration (Chromium)', { skip }, 
   });
 
   it('an administrator creates a user who can then sign in; others see no Admin', async () => {
-    const admin = await newPage(browser, { width: 1920, height: 1080 });
-    await signIn(admin, server.base, 'admin@vigil.example');
+    const admin = await newPage(demo.browser, { width: 1920, height: 1080 });
+    await signIn(admin, demo.server.base, 'admin@vigil.example');
     await admin.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Admin' }).click();
     await admin.getByRole('heading', { name: 'Administration' }).waitFor();
     await assertAccessible(admin, 'admin');
@@ -88,8 +79,8 @@ describe('sign-in, lockout, idle lock and administration (Chromium)', { skip }, 
     await admin.getByRole('cell', { name: 'new.planner@vigil.example', exact: true }).waitFor();
     await admin.context().close();
 
-    const newcomer = await newPage(browser);
-    await signIn(newcomer, server.base, 'new.planner@vigil.example', 'a-long-initial-passphrase');
+    const newcomer = await newPage(demo.browser);
+    await signIn(newcomer, demo.server.base, 'new.planner@vigil.example', 'a-long-initial-passphrase');
     await newcomer.getByText('City of Norfolk Emergency Management · planner').waitFor();
     assert.equal(
       await newcomer
