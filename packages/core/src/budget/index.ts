@@ -41,6 +41,7 @@ export {
 } from './evaluate-plan.ts';
 export { explainChoice } from './explain-choice.ts';
 export { describeGroup, findRuleConflicts } from './find-rule-conflicts.ts';
+export { fourCandidatePortfolio } from './four-candidate-portfolio.ts';
 export { generatePortfolio } from './generate-portfolio.ts';
 export { type GreedyPlan, planGreedily } from './greedy-plan.ts';
 export {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { buildBudgetModel } from './build-budget-model.ts';
 import { brokenRules, evaluatePlan } from './evaluate-plan.ts';
 import { explainChoice } from './explain-choice.ts';
+import { fourCandidatePortfolio } from './four-candidate-portfolio.ts';
 import { optimizePortfolio, planFromSolution } from './optimize-portfolio.ts';
 import { type Portfolio, type PortfolioInput, parsePortfolio } from './portfolio.ts';
 import { solveBudgetModel } from './solve-budget-model.ts';
@@ -121,49 +122,7 @@ describe('optimizePortfolio', () => {
 
 /** Two sources, four candidates: the cheapest plans that show each rule at work. */
 function base(overrides: Partial<PortfolioInput> = {}): Portfolio {
-  return parsePortfolio({
-    years: 1,
-    sources: [
-      { id: 'SHSP', amount_by_year: [100] },
-      { id: 'BRIC', amount_by_year: [100], max_cost_share: 0.75 },
-    ],
-    investments: [
-      {
-        id: 'fusion',
-        cost_by_year: [40],
-        eligible_sources: ['SHSP'],
-        benefit: 30,
-        mission_area: 'Prevention',
-        category: 'letpa',
-      },
-      {
-        id: 'radios',
-        cost_by_year: [60],
-        eligible_sources: ['SHSP'],
-        benefit: 90,
-        mission_area: 'Response',
-        category: 'equipment',
-      },
-      {
-        id: 'admin',
-        cost_by_year: [10],
-        eligible_sources: ['SHSP'],
-        benefit: 20,
-        mission_area: 'Response',
-        category: 'm-and-a',
-      },
-      {
-        id: 'wall',
-        cost_by_year: [80],
-        eligible_sources: ['BRIC', 'SHSP'],
-        benefit: 100,
-        mission_area: 'Mitigation',
-        category: 'mitigation',
-      },
-    ],
-    rules: [],
-    ...overrides,
-  });
+  return parsePortfolio({ ...structuredClone(fourCandidatePortfolio), ...overrides });
 }
 
 const ids = (result: { selected: { id: string }[] }) => result.selected.map((s) => s.id).sort();

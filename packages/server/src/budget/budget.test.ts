@@ -9,6 +9,7 @@ import type {
   PortfolioList,
   WhyNot,
 } from '@vigil/core';
+import { fourCandidatePortfolio } from '@vigil/core';
 import type { Vigil } from '../platform/create-vigil.ts';
 import { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
@@ -16,47 +17,13 @@ import { type Scenario, seedScenario, startTestVigil } from '../testing/test-vig
 import { budgetTestCast } from './budget-test-cast.ts';
 
 const portfolio: PortfolioInput = {
+  ...structuredClone(fourCandidatePortfolio),
   name: 'Test portfolio',
-  years: 1,
+  // The execution tests need a period of performance to count the days left in.
   sources: [
     { id: 'SHSP', amount_by_year: [100], period_of_performance_end: '2027-09-30' },
     { id: 'BRIC', amount_by_year: [100], max_cost_share: 0.75 },
   ],
-  investments: [
-    {
-      id: 'fusion',
-      cost_by_year: [40],
-      eligible_sources: ['SHSP'],
-      benefit: 30,
-      mission_area: 'Prevention',
-      category: 'letpa',
-    },
-    {
-      id: 'radios',
-      cost_by_year: [60],
-      eligible_sources: ['SHSP'],
-      benefit: 90,
-      mission_area: 'Response',
-      category: 'equipment',
-    },
-    {
-      id: 'admin',
-      cost_by_year: [10],
-      eligible_sources: ['SHSP'],
-      benefit: 20,
-      mission_area: 'Response',
-      category: 'm-and-a',
-    },
-    {
-      id: 'wall',
-      cost_by_year: [80],
-      eligible_sources: ['BRIC', 'SHSP'],
-      benefit: 100,
-      mission_area: 'Mitigation',
-      category: 'mitigation',
-    },
-  ],
-  rules: [],
 };
 
 for (const { engine, create } of testEngines) {
