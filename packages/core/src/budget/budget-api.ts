@@ -27,6 +27,15 @@ export const portfolioDeleteQuerySchema = z.strictObject({
   version: z.coerce.number().int().min(1).optional(),
 });
 
+/**
+ * `POST /api/v1/budget/portfolios/:id/restore?version=N`: the version it was deleted at (as the
+ * list of deleted portfolios shows it), required: bringing a portfolio back for everyone it is
+ * shared with should be a decision about that portfolio as the owner last saw it.
+ */
+export const portfolioRestoreQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1),
+});
+
 export const optimizeRequestSchema = z.strictObject({
   /** Seconds the solver may take; the plan found by then comes back with its proven gap. */
   time_limit: z.number().min(1).max(120).default(30),
@@ -101,6 +110,22 @@ export const portfolioListSchema = z.object({
   marking: tlpLabelSchema,
 });
 export type PortfolioList = z.infer<typeof portfolioListSchema>;
+
+/** `GET /api/v1/budget/portfolios/deleted`: the owning agency's deleted portfolios, newest deletion first. */
+export const deletedPortfolioSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  deleted_at: z.string(),
+  marking: markingView,
+});
+export type DeletedPortfolio = z.infer<typeof deletedPortfolioSchema>;
+
+export const deletedPortfolioListSchema = z.object({
+  items: z.array(deletedPortfolioSchema),
+  marking: tlpLabelSchema,
+});
+export type DeletedPortfolioList = z.infer<typeof deletedPortfolioListSchema>;
 
 export const executionSummarySchema = z.object({
   as_of: z.string(),

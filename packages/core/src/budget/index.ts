@@ -1,5 +1,9 @@
 export {
+  type DeletedPortfolio,
+  type DeletedPortfolioList,
   decidePortfolioWrite,
+  deletedPortfolioListSchema,
+  deletedPortfolioSchema,
   type ExecutionSummaryView,
   executionQuerySchema,
   executionRecordSchema,
@@ -17,6 +21,7 @@ export {
   portfolioDeleteQuerySchema,
   portfolioDetailSchema,
   portfolioListSchema,
+  portfolioRestoreQuerySchema,
   portfolioRowSchema,
   portfolioSummarySchema,
   portfolioUpdateSchema,

@@ -1,4 +1,5 @@
 import {
+  deletedPortfolioListSchema,
   executionQuerySchema,
   executionRecordSchema,
   executionSummarySchema,
@@ -10,6 +11,7 @@ import {
   portfolioDeleteQuerySchema,
   portfolioDetailSchema,
   portfolioListSchema,
+  portfolioRestoreQuerySchema,
   portfolioUpdateSchema,
   whyNotRequestSchema,
   whyNotSchema,
@@ -29,7 +31,12 @@ import {
   recordExecution,
   runOptimizer,
 } from './budget.actions.ts';
-import { deletePortfolio, updatePortfolio } from './portfolio-edit.actions.ts';
+import {
+  deletePortfolio,
+  listDeletedPortfolios,
+  restorePortfolio,
+  updatePortfolio,
+} from './portfolio-edit.actions.ts';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const runSchema = optimizationResultSchema.extend({ run_id: z.string() });
@@ -109,6 +116,37 @@ export function registerBudgetRoutes(app: App, deps: AppDeps): void {
       await deletePortfolio(deps, principalOf(request).viewer, request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
+  );
+
+  // The bin is for those who may delete: the owning agency's budget staff (the agency in SQL).
+  app.get(
+    `${base}/deleted`,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary: "The caller's agency's deleted portfolios it may see, newest deletion first",
+        response: { 200: deletedPortfolioListSchema },
+      },
+    },
+    (request) => listDeletedPortfolios(deps, principalOf(request).viewer),
+  );
+
+  app.post(
+    `${base}/:id/restore`,
+    {
+      config: { permission: 'budget.write' },
+      schema: {
+        tags,
+        summary:
+          'Restore a deleted portfolio (owning agency; `version` is the one deleted, else 409; 404 when live or hidden)',
+        params: idParams,
+        querystring: portfolioRestoreQuerySchema,
+        response: { 200: portfolioDetailSchema },
+      },
+    },
+    (request) =>
+      restorePortfolio(deps, principalOf(request).viewer, request.params.id, request.query.version),
   );
 
   app.post(

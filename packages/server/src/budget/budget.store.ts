@@ -9,16 +9,29 @@ import type { Executor } from '../platform/database/transaction.ts';
 
 export type PortfolioRowWithMarking = Omit<BudgetPortfolioTable, 'deleted_at'> & { tlp: string };
 
-/**
- * Portfolios, and everything seen through them, join the marking and apply the visibility
- * rule in SQL; a deleted portfolio is seen by nobody.
- */
-function visiblePortfolios(db: Executor, viewer: Viewer) {
+export type DeletedPortfolioRow = PortfolioRowWithMarking & { deleted_at: string };
+
+/** Portfolios, and everything seen through them, join the marking and apply the visibility rule in SQL. */
+function markedPortfolios(db: Executor, viewer: Viewer) {
   return db
     .selectFrom('budget_portfolios as p')
     .innerJoin('markings as m', 'm.id', 'p.marking_id')
-    .where(visibleMarkings(viewer))
-    .where('p.deleted_at', 'is', null);
+    .where(visibleMarkings(viewer));
+}
+
+/** A deleted portfolio is seen by nobody here; only its owning agency finds it, in `deletedPortfolios`. */
+function visiblePortfolios(db: Executor, viewer: Viewer) {
+  return markedPortfolios(db, viewer).where('p.deleted_at', 'is', null);
+}
+
+/**
+ * The viewer's agency's deleted portfolios, still under their markings: a partner it was
+ * shared with, or a colleague a RED marking does not name, finds nothing to restore.
+ */
+function deletedPortfolios(db: Executor, viewer: Viewer) {
+  return markedPortfolios(db, viewer)
+    .where('p.deleted_at', 'is not', null)
+    .where('m.owner_agency_id', '=', viewer.agencyId);
 }
 
 const columns = [
@@ -48,6 +61,32 @@ export async function listVisiblePortfolios(
   return visiblePortfolios(db, viewer).select(columns).orderBy('p.created_at', 'desc').limit(200).execute();
 }
 
+export async function listVisibleDeletedPortfolios(
+  db: Executor,
+  viewer: Viewer,
+): Promise<DeletedPortfolioRow[]> {
+  return deletedPortfolios(db, viewer)
+    .select([...columns, 'p.deleted_at'])
+    .$narrowType<{ deleted_at: string }>()
+    .orderBy('p.deleted_at', 'desc')
+    .orderBy('p.id')
+    .limit(200)
+    .execute();
+}
+
+/** Undefined when absent, live or hidden: the caller answers 404 alike. */
+export async function findVisibleDeletedPortfolio(
+  db: Executor,
+  viewer: Viewer,
+  id: string,
+): Promise<DeletedPortfolioRow | undefined> {
+  return deletedPortfolios(db, viewer)
+    .select([...columns, 'p.deleted_at'])
+    .$narrowType<{ deleted_at: string }>()
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function insertPortfolio(
   db: Executor,
   row: Omit<BudgetPortfolioTable, 'deleted_at'>,
@@ -71,6 +110,23 @@ export async function updatePortfolioRow(
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Compare-and-set on the version of a deleted portfolio; false when it changed (or came back) meanwhile. */
+export async function restorePortfolioRow(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  fields: { version: number; updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('budget_portfolios')
+    .set({ ...fields, deleted_at: null })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('deleted_at', 'is not', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -1,16 +1,29 @@
 import {
   buildMarking,
+  type DeletedPortfolio,
+  type DeletedPortfolioList,
   DomainError,
   decidePortfolioWrite,
+  formatTlp,
+  type Marking,
+  mostRestrictiveTlp,
   type PortfolioDetail,
   type PortfolioUpdate,
+  parsePortfolio,
   sameMarking,
   type Viewer,
 } from '@vigil/core';
-import { assertShareTargets, insertMarking } from '../platform/access/marking.store.ts';
+import { assertShareTargets, insertMarking, loadMarkings } from '../platform/access/marking.store.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { appendJournal } from '../platform/journal/journal.store.ts';
-import { executionPairs, updatePortfolioRow } from './budget.store.ts';
+import {
+  type DeletedPortfolioRow,
+  executionPairs,
+  findVisibleDeletedPortfolio,
+  listVisibleDeletedPortfolios,
+  restorePortfolioRow,
+  updatePortfolioRow,
+} from './budget.store.ts';
 import { loadVisiblePortfolio, portfolioJournalDraft } from './load-visible-portfolio.ts';
 import { assertKeepsExecution, describePortfolioChange } from './portfolio-change.ts';
 import { toPortfolioDetail } from './portfolio-view.ts';
@@ -101,4 +114,77 @@ export async function deletePortfolio(
     );
   });
   void deps.hub.notify();
+}
+
+/** The presenter of a deleted portfolio: what the owner needs to pick it and restore it. */
+function toDeletedPortfolio(row: DeletedPortfolioRow, marking: Marking): DeletedPortfolio {
+  return {
+    id: row.id,
+    name: row.name,
+    version: Number(row.version),
+    deleted_at: row.deleted_at,
+    marking: {
+      tlp: marking.tlp,
+      label: formatTlp(marking.tlp),
+      caveats: marking.caveats,
+      ownerAgencyId: marking.ownerAgencyId,
+      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
+    },
+  };
+}
+
+/** The viewer's agency's deleted portfolios it may see (markings in SQL), newest deletion first. */
+export async function listDeletedPortfolios(deps: AppDeps, viewer: Viewer): Promise<DeletedPortfolioList> {
+  const { db } = deps.database;
+  const rows = await listVisibleDeletedPortfolios(db, viewer);
+  const markings = await loadMarkings(
+    db,
+    rows.map((row) => row.marking_id),
+  );
+  const items = rows.map((row) => toDeletedPortfolio(row, markings.get(row.marking_id) as Marking));
+  return { items, marking: mostRestrictiveTlp(items.map((item) => item.marking.tlp)) };
+}
+
+/**
+ * Brings a deleted portfolio back for everyone its marking reaches, at the next version: a
+ * run kept from before the delete answered the same file, but results only ever show a run
+ * of the current version, so the page asks for a new run.
+ */
+export async function restorePortfolio(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  expectedVersion: number,
+): Promise<PortfolioDetail> {
+  const { db, engine } = deps.database;
+  const row = await findVisibleDeletedPortfolio(db, viewer, id);
+  // Absent, live and hidden answer alike, as for delete: a 403 would confirm the portfolio exists.
+  if (!row) throw new DomainError('NOT_FOUND', `no deleted budget portfolio ${id}`);
+  const marking = (await loadMarkings(db, [row.marking_id])).get(row.marking_id);
+  if (!marking) throw new Error(`portfolio ${id} points at missing marking ${row.marking_id}`);
+  decidePortfolioWrite(viewer, marking, 'restores its portfolio');
+  if (expectedVersion !== Number(row.version)) throw stale(expectedVersion);
+  const at = deps.now().toISOString();
+  const version = Number(row.version) + 1;
+  await db.transaction().execute(async (trx) => {
+    if (!(await restorePortfolioRow(trx, id, Number(row.version), { version, updated_at: at }))) {
+      throw stale(expectedVersion);
+    }
+    await appendJournal(
+      trx,
+      engine,
+      portfolioJournalDraft(viewer, at, 'budget-portfolio.restored', id, row.marking_id, marking, {
+        name: row.name,
+        version,
+        deleted_at: row.deleted_at,
+      }),
+    );
+  });
+  void deps.hub.notify();
+  return toPortfolioDetail(
+    { ...row, version, updated_at: at },
+    marking,
+    parsePortfolio(JSON.parse(row.body)),
+    undefined,
+  );
 }
