@@ -3,12 +3,13 @@ import type { PortfolioDetail } from '@vigil/core/budget';
 import { useId, useRef } from 'react';
 import { navigate } from '../../app/router.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
-import { budgetClient } from './budget-client.ts';
+import { budgetClient, portfoliosKey } from './budget-client.ts';
 
 /**
  * "Delete portfolio" behind a confirmation (a modal dialog: focus moves into it, Escape
  * cancels and focus returns to the button). The portfolio disappears for everyone; its
- * execution entries and journal stay on the record.
+ * execution entries and journal stay on the record, and the list page's "Recently deleted"
+ * offers it back to the agency's budget staff.
  */
 export function DeletePortfolioButton(props: { detail: PortfolioDetail }) {
   const queryClient = useQueryClient();
@@ -19,7 +20,8 @@ export function DeletePortfolioButton(props: { detail: PortfolioDetail }) {
     onSuccess: () => {
       dialogRef.current?.close();
       queryClient.removeQueries({ queryKey: ['budget', 'portfolio', props.detail.id] });
-      void queryClient.invalidateQueries({ queryKey: ['budget', 'portfolios'] });
+      // The key is the bin's prefix too: the list page it returns to refetches both and shows it there.
+      void queryClient.invalidateQueries({ queryKey: portfoliosKey });
       navigate('/budget');
     },
   });
@@ -38,7 +40,8 @@ export function DeletePortfolioButton(props: { detail: PortfolioDetail }) {
         <h2 id={`${prefix}-title`}>Delete “{props.detail.name}”?</h2>
         <p id={`${prefix}-text`}>
           Nobody will see it or its optimizer results any more. Its execution entries (awards, obligations,
-          expenditures) and its journal stay on the record.
+          expenditures) and its journal stay on the record, and your agency’s budget staff can restore it from
+          “Recently deleted” on the budget list.
         </p>
         <ProblemNote error={remove.error} />
         <div className="budget-actions">

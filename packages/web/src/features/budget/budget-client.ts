@@ -1,4 +1,5 @@
 import type {
+  DeletedPortfolioList,
   ExecutionEntry,
   ExecutionSummaryView,
   Frontier,
@@ -19,12 +20,24 @@ const base = '/api/v1/budget/portfolios';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 export type Run = OptimizationResult & { run_id: string };
 
+/**
+ * The list and the bin share a prefix, so whatever refreshes the live list after a delete or
+ * a restore (and every live `budget-portfolio` event) refreshes the bin with it.
+ */
+export const portfoliosKey = ['budget', 'portfolios'] as const;
+export const deletedPortfoliosKey = [...portfoliosKey, 'deleted'] as const;
+
 export const budgetClient = {
   list: () => call<PortfolioList>('GET', base),
   read: (id: string) => call<PortfolioDetail>('GET', one(id)),
   update: (id: string, portfolio: PortfolioInput, version: number) =>
     call<PortfolioDetail>('PUT', one(id), { portfolio, version }),
   remove: (id: string, version: number) => call<null>('DELETE', `${one(id)}?version=${version}`),
+  /** The owning agency's deleted portfolios (needs `budget.write`). */
+  deleted: () => call<DeletedPortfolioList>('GET', `${base}/deleted`),
+  /** `version` is the one it was deleted at, as `deleted()` lists it. */
+  restore: (id: string, version: number) =>
+    call<PortfolioDetail>('POST', `${one(id)}/restore?version=${version}`),
   optimize: (id: string) => call<Run>('POST', `${one(id)}/optimize`, { time_limit: 30 }),
   result: (id: string) => call<Run>('GET', `${one(id)}/result`),
   whyNot: (id: string, investmentId: string) =>
