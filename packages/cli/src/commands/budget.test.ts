@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { runVigil } from '../testing/run-vigil.ts';
+import { searchProgressBar } from './budget.ts';
 
 /* `vigil budget optimize` run as a user runs it, in a child process. */
 
@@ -106,5 +108,53 @@ describe('vigil budget optimize', () => {
     assert.equal(result.status, 'infeasible');
     const groups = result.conflicts.map((c: { group: string }) => c.group).sort();
     assert.ok(groups.includes('must-fund') && groups.includes('rule:0'), JSON.stringify(groups));
+  });
+});
+
+describe('vigil budget optimize: progress on a terminal', () => {
+  /** A terminal as cli-progress drives it: writes are kept, cursor moves are no-ops. */
+  function terminal(isTTY: boolean) {
+    const written: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        written.push(String(chunk));
+        done();
+      },
+    });
+    Object.assign(sink, {
+      isTTY,
+      columns: 160,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      clearScreenDown: () => true,
+    });
+    return { stream: sink as unknown as NodeJS.WriteStream, text: () => written.join('') };
+  }
+
+  it('shows the best plan, the proven bound and the gap as the search reports them', () => {
+    const tty = terminal(true);
+    const progress = searchProgressBar(tty.stream, 60);
+    assert.ok(progress.onProgress);
+    progress.onProgress({ seconds: 0.4, objective: undefined, bound: 351_494_455, gap: undefined, nodes: 0 });
+    progress.onProgress({
+      seconds: 7.6,
+      objective: 345_461_393,
+      bound: 345_725_312,
+      gap: 0.000764,
+      nodes: 5,
+    });
+    progress.stop();
+    const text = tty.text();
+    assert.match(text, /best – \| bound \$351\.494M/);
+    assert.match(text, /8\/60 s \| best \$345\.461M \| bound \$345\.725M \| gap 0\.076 %/);
+  });
+
+  it('stays quiet when stderr is a pipe or a file', () => {
+    const pipe = terminal(false);
+    const progress = searchProgressBar(pipe.stream, 60);
+    assert.equal(progress.onProgress, undefined);
+    progress.stop();
+    assert.equal(pipe.text(), '');
   });
 });

@@ -6,8 +6,10 @@ import {
   optimizePortfolio,
   type Portfolio,
   parsePortfolio,
+  type SolveProgress,
   traceFrontier,
 } from '@vigil/core';
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 
@@ -67,6 +69,42 @@ function positive(name: string, max: number) {
   };
 }
 
+const money = (value: number | undefined) =>
+  value === undefined ? '–' : `$${(value / 1e6).toLocaleString('en-US', { maximumFractionDigits: 3 })}M`;
+
+/**
+ * On a terminal, a bar of the time limit with the best plan, the proven bound and the gap as
+ * the search finds them; a long solve is otherwise a silent minute. Not on pipes and files.
+ */
+export function searchProgressBar(
+  stream: NodeJS.WriteStream,
+  timeLimit: number,
+): { onProgress?: (progress: SolveProgress) => void; stop: () => void } {
+  if (!stream.isTTY) return { stop: () => {} };
+  const bar = new SingleBar({
+    format: 'searching [{bar}] {value}/{total} s | best {best} | bound {bound} | gap {gap}',
+    stream,
+    hideCursor: true,
+  });
+  let started = false;
+  return {
+    onProgress: (progress) => {
+      const payload = {
+        best: money(progress.objective),
+        bound: money(progress.bound),
+        gap: progress.gap === undefined ? '–' : `${(progress.gap * 100).toFixed(3)} %`,
+      };
+      const value = Math.min(timeLimit, Math.round(progress.seconds));
+      if (!started) bar.start(timeLimit, value, payload);
+      else bar.update(value, payload);
+      started = true;
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
 /** The issue's JSON shape first ({status, objective, gap, selected, binding}), then the rest. */
 function printable(result: OptimizationResult) {
   return {
@@ -123,10 +161,12 @@ export function registerBudget(program: Command): void {
         process.stderr.write(
           `optimizing ${portfolio.investments.length} investments, ${portfolio.sources.length} sources, ${portfolio.rules.length} rules (time limit ${options.timeLimit} s)…\n`,
         );
+        const progress = searchProgressBar(process.stderr, options.timeLimit);
         const result = await optimizePortfolio(portfolio, {
           timeLimit: options.timeLimit,
           mipRelGap: options.gap,
-        });
+          ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        }).finally(progress.stop);
         const out: Record<string, unknown> = printable(result);
         if (options.whyNot?.length) {
           out.why_not = [];

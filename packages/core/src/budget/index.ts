@@ -90,6 +90,7 @@ export { type RelaxationSearchOptions, solveAroundRelaxation } from './solve-aro
 export {
   loadHighs,
   type SolveOptions,
+  type SolveProgress,
   type SolveResult,
   type SolveStatus,
   solveBudgetModel,

@@ -5,9 +5,10 @@ import { buildBudgetModel } from './build-budget-model.ts';
 import { brokenRules, evaluatePlan } from './evaluate-plan.ts';
 import { explainChoice } from './explain-choice.ts';
 import { fourCandidatePortfolio } from './four-candidate-portfolio.ts';
+import { generatePortfolio } from './generate-portfolio.ts';
 import { optimizePortfolio, planFromSolution } from './optimize-portfolio.ts';
 import { type Portfolio, type PortfolioInput, parsePortfolio } from './portfolio.ts';
-import { solveBudgetModel } from './solve-budget-model.ts';
+import { type SolveProgress, solveBudgetModel } from './solve-budget-model.ts';
 import { traceFrontier } from './trace-frontier.ts';
 
 const categories = ['letpa', 'equipment', 'm-and-a'];
@@ -266,5 +267,48 @@ describe('explanations', () => {
       const cost = portfolio.investments.find((inv) => inv.id === id)?.cost_by_year[0] ?? 0;
       assert.ok(Math.abs(paid - cost) < 1e-6);
     }
+  });
+});
+
+describe('progress while the search runs', () => {
+  const check = (events: SolveProgress[], result: { objective: number | null }) => {
+    assert.ok(events.length > 0, 'at least one progress report');
+    for (let k = 1; k < events.length; k++)
+      assert.ok((events[k]?.seconds ?? 0) >= (events[k - 1]?.seconds ?? 0), 'time only moves forward');
+    for (const event of events) {
+      if (event.objective === undefined || event.bound === undefined) continue;
+      assert.ok(event.bound >= event.objective * (1 - 1e-9), 'no plan beats the proven bound');
+      assert.ok((event.gap ?? -1) >= 0);
+    }
+    const last = events.findLast((event) => event.objective !== undefined);
+    assert.ok(last, 'a plan is reported before the answer');
+    assert.ok(
+      (last.objective ?? 0) <= (result.objective ?? 0) * (1 + 1e-9),
+      'the answer is at least the last plan',
+    );
+  };
+
+  it('the whole-model search reports its best plan and bound (200 investments)', async () => {
+    const events: SolveProgress[] = [];
+    const result = await optimizePortfolio(generatePortfolio(2026, 200), {
+      timeLimit: 20,
+      withGreedy: false,
+      withDuals: false,
+      onProgress: (progress) => events.push(progress),
+    });
+    check(events, result);
+  });
+
+  it('the search around the LP reports against the LP bound (1,200 investments)', async () => {
+    const events: SolveProgress[] = [];
+    const result = await optimizePortfolio(generatePortfolio(2026, 1200), {
+      timeLimit: 4,
+      mipRelGap: 1e-4,
+      withGreedy: false,
+      withDuals: false,
+      onProgress: (progress) => events.push(progress),
+    });
+    check(events, result);
+    for (const event of events) assert.ok((event.bound ?? 0) >= (result.bound ?? 0) * (1 - 1e-9));
   });
 });

@@ -5,7 +5,7 @@ import { planGreedily } from './greedy-plan.ts';
 import type { OptimizationResult } from './optimization-result.ts';
 import type { Portfolio } from './portfolio.ts';
 import { solveAroundRelaxation } from './solve-around-relaxation.ts';
-import { type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
+import { type SolveProgress, type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
 
 /** Above this many investments the search starts from the LP relaxation (see solveAroundRelaxation). */
 export const relaxationSearchFrom = 1000;
@@ -35,6 +35,8 @@ export type OptimizeOptions = {
   withGreedy?: boolean;
   /** Report LP duals of the source caps (default true). */
   withDuals?: boolean;
+  /** Told where the search stands while it runs (seconds counted from the start of the whole answer). */
+  onProgress?: (progress: SolveProgress) => void;
 };
 
 const binaryCut = 0.5;
@@ -140,14 +142,25 @@ export async function optimizePortfolio(
   // The time limit covers the whole answer: what greedy took comes off the search, and the plan's
   // checks after it (a fraction of a second on 5,000 investments) are kept inside the limit too.
   const left = Math.max(1, timeLimit - finishReserveSeconds - (performance.now() - started) / 1000);
+  const report = options.onProgress;
+  const elapsedBefore = (performance.now() - started) / 1000;
+  const onProgress = report
+    ? (progress: SolveProgress) => report({ ...progress, seconds: elapsedBefore + progress.seconds })
+    : undefined;
   const solved: SolveResult =
     model.numChoices > relaxationSearchFrom
-      ? await solveAroundRelaxation(model, { timeLimit: left, mipRelGap, ...(start ? { start } : {}) })
+      ? await solveAroundRelaxation(model, {
+          timeLimit: left,
+          mipRelGap,
+          ...(start ? { start } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        })
       : await solveBudgetModel(model, {
           timeLimit: left,
           mipRelGap,
           highs: wholeModelTuning,
           ...(start ? { start } : {}),
+          ...(onProgress ? { onProgress } : {}),
         });
   const relaxation = options.withDuals === false ? undefined : await solveBudgetModel(model, { relax: true });
   const greedy = greedyJudged

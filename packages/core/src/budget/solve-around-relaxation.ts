@@ -1,5 +1,5 @@
 import type { BudgetModel } from './build-budget-model.ts';
-import { type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
+import { type SolveProgress, type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
 
 export type RelaxationSearchOptions = {
   /** Seconds for the whole search, the LP included. */
@@ -10,6 +10,8 @@ export type RelaxationSearchOptions = {
   start?: readonly number[];
   /** Choices freed in the first core (default 300); doubled each round. */
   firstCore?: number;
+  /** Where the search stands: the best plan of any round against the LP bound (a core's own bound holds for the core only). */
+  onProgress?: (progress: SolveProgress) => void;
 };
 
 const firstCore = 300;
@@ -62,7 +64,24 @@ export async function solveAroundRelaxation(
     const fix = new Map<number, number>();
     for (let i = 0; i < model.numChoices; i++) if (!free.has(i)) fix.set(i, (x[i] ?? 0) > 0.5 ? 1 : 0);
     const whole = free.size >= model.numChoices;
+    const report = options.onProgress;
+    const roundStarted = seconds();
+    const onProgress = report
+      ? (progress: SolveProgress) => {
+          const objective = Math.max(progress.objective ?? 0, best?.objective ?? 0) || undefined;
+          const bound =
+            whole && progress.bound !== undefined ? Math.min(provenBound, progress.bound) : provenBound;
+          report({
+            seconds: roundStarted + progress.seconds,
+            objective,
+            bound,
+            gap: objective === undefined ? undefined : Math.max(0, bound - objective) / objective,
+            nodes: progress.nodes,
+          });
+        }
+      : undefined;
     const solved = await solveBudgetModel(model, {
+      ...(onProgress ? { onProgress } : {}),
       ...(whole ? {} : { fix }),
       timeLimit: whole ? budget : Math.min(budget, roundSeconds),
       mipRelGap: options.mipRelGap,

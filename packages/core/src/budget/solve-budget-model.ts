@@ -1,4 +1,4 @@
-import type { Highs, ModelData } from 'highs';
+import type { CallbackData, Highs, HighsCallbackMap, ModelData } from 'highs';
 import type { BudgetModel } from './build-budget-model.ts';
 
 type HighsLoader = () => Promise<Highs>;
@@ -38,7 +38,25 @@ export type SolveOptions = {
   feasibilityOnly?: boolean;
   /** Extra HiGHS options (e.g. `mip_heuristic_effort`), set after Vigil's own. */
   highs?: Readonly<Record<string, string | number | boolean>>;
+  /** Told where a MIP search stands, at most every `progressInterval` seconds and at each better plan. */
+  onProgress?: (progress: SolveProgress) => void;
 };
+
+/** Where a branch and bound stands: its best plan so far and the proven bound, in dollars. */
+export type SolveProgress = {
+  /** Seconds since this solve started. */
+  seconds: number;
+  /** Benefit of the best plan found so far (undefined before the first). */
+  objective: number | undefined;
+  /** Proven upper bound on any plan's benefit (undefined before the root LP). */
+  bound: number | undefined;
+  /** (bound − objective) / objective, when both are known. */
+  gap: number | undefined;
+  nodes: number;
+};
+
+/** A progress line more often than this would cost the search time and tell a person nothing. */
+const progressInterval = 0.25;
 
 export type SolveResult = {
   status: SolveStatus;
@@ -121,6 +139,42 @@ function toModelData(
   return { data, rowNames: rows.map((row) => row.name), contradictory };
 }
 
+/** HiGHS's periodic MIP checkpoint and its new-incumbent event, thinned to `progressInterval` and turned into dollars. */
+function progressCallbacks(highs: Highs, report: (progress: SolveProgress) => void): HighsCallbackMap {
+  let last = Number.NEGATIVE_INFINITY;
+  let best: number | undefined;
+  const finite = (value: number | undefined) =>
+    value !== undefined && Number.isFinite(value) && Math.abs(value) < highs.infinity
+      ? value / million
+      : undefined;
+  const forward = (data: CallbackData, improved: boolean) => {
+    const seconds = data.running_time ?? 0;
+    const objective = finite(data.mip_primal_bound);
+    if (!improved && seconds - last < progressInterval && objective === best) return;
+    last = seconds;
+    best = objective;
+    const bound = finite(data.mip_dual_bound);
+    report({
+      seconds,
+      objective,
+      bound,
+      gap:
+        objective !== undefined && bound !== undefined && objective > 0
+          ? Math.max(0, bound - objective) / objective
+          : undefined,
+      nodes: Number(data.mip_node_count ?? 0n),
+    });
+  };
+  return {
+    [highs.constants.callbackType.mipInterrupt]: (event) => {
+      forward(event.data, false);
+    },
+    [highs.constants.callbackType.mipImprovingSolution]: (event) => {
+      forward(event.data, true);
+    },
+  };
+}
+
 /**
  * Runs HiGHS on a budget model. A must-fund item that was switched off and a fixed column
  * above its bound are reconciled here, so callers only say what they want.
@@ -158,7 +212,10 @@ export async function solveBudgetModel(model: BudgetModel, options: SolveOptions
         // A start is a hint: one HiGHS refuses (outside the bounds) is simply not used.
       }
     }
-    const run = solver.run();
+    const run =
+      options.onProgress && !options.relax
+        ? solver.run(progressCallbacks(highs, options.onProgress))
+        : solver.run();
     const codes = highs.constants.modelStatus;
     const primal = Number(solver.info.get('primal_solution_status')) === 2;
     const seconds = (performance.now() - started) / 1000;
