@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { hasPermission } from '@vigil/core/access';
-import type { PortfolioDetail, WhyNot } from '@vigil/core/budget';
+import type { PortfolioDetail, PortfolioInput, WhyNot } from '@vigil/core/budget';
 import { useRef, useState } from 'react';
 import { useSignedIn } from '../../api/session.tsx';
 import { Link } from '../../app/router.tsx';
@@ -12,7 +12,11 @@ import { CandidateEditor } from './CandidateEditor.tsx';
 import { DeletePortfolioButton } from './DeletePortfolioButton.tsx';
 import { ExecutionPanel } from './ExecutionPanel.tsx';
 import { FrontierChart } from './FrontierChart.tsx';
+import { FundingEditor } from './FundingEditor.tsx';
+import { FundingPanel } from './FundingPanel.tsx';
 import './budget.css';
+
+type Editor = 'candidates' | 'funding';
 
 const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(3)} %`);
 
@@ -20,13 +24,15 @@ const percent = (value: number | null) => (value === null ? '–' : `${(value * 
  * One portfolio: the candidates with benefit, cost and benefit per dollar; the optimizer's
  * plan with its proven gap beside the greedy plan; "why not" for any line (forces it the
  * other way and shows the benefit lost); allocation; the frontier; execution. The owning
- * agency's budget staff also edit the candidates, delete the portfolio and record execution.
+ * agency's budget staff also edit the candidates, the funding sources and grant rules (one
+ * editor open at a time), delete the portfolio and record execution.
  */
 export function PortfolioPage(props: { id: string }) {
   const queryClient = useQueryClient();
   const user = useSignedIn();
   const editButton = useRef<HTMLButtonElement>(null);
-  const [editing, setEditing] = useState(false);
+  const fundingButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState<Editor | null>(null);
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: ['budget', 'portfolio', props.id],
@@ -51,19 +57,29 @@ export function PortfolioPage(props: { id: string }) {
     onSuccess: (answer) => setExplained((map) => ({ ...map, [answer.id]: answer })),
   });
   const frontier = useMutation({ mutationFn: () => budgetClient.frontier(props.id) });
-  const onSaved = (saved: PortfolioDetail) => {
-    setEditing(false);
+  // Focus goes back to the button that opened the editor.
+  const opener = (editor: Editor) => (editor === 'candidates' ? editButton : fundingButton);
+  const onSaved = (editor: Editor) => (saved: PortfolioDetail) => {
+    setEditing(null);
     setExplained({});
     frontier.reset();
     optimize.reset();
+    const rules = (saved.portfolio as PortfolioInput).rules?.length ?? 0;
     setSavedNote(
-      `Saved version ${saved.version}: ${saved.investments} candidates asking ${formatMoney(saved.asked)}. Run the optimizer for a plan of this version.`,
+      editor === 'candidates'
+        ? `Saved version ${saved.version}: ${saved.investments} candidates asking ${formatMoney(saved.asked)}. Run the optimizer for a plan of this version.`
+        : `Saved version ${saved.version}: ${formatMoney(saved.available)} available from ${saved.sources} sources under ${rules} grant rules. Run the optimizer for a plan of this version.`,
     );
-    requestAnimationFrame(() => editButton.current?.focus());
+    requestAnimationFrame(() => opener(editor).current?.focus());
   };
-  const closeEditor = () => {
-    setEditing(false);
-    requestAnimationFrame(() => editButton.current?.focus());
+  const closeEditor = (editor: Editor) => () => {
+    setEditing(null);
+    requestAnimationFrame(() => opener(editor).current?.focus());
+  };
+  // One editor at a time: each saves the whole file at the version it opened, so the second of two saves would conflict.
+  const toggle = (editor: Editor) => {
+    setSavedNote(null);
+    setEditing((open) => (open === editor ? null : editor));
   };
   const run = latest.data ?? null;
   const chosen = new Map((run?.selected ?? []).map((item) => [item.id, item]));
@@ -101,13 +117,20 @@ export function PortfolioPage(props: { id: string }) {
             <button
               type="button"
               ref={editButton}
-              aria-expanded={editing}
-              onClick={() => {
-                setSavedNote(null);
-                setEditing((open) => !open);
-              }}
+              aria-expanded={editing === 'candidates'}
+              disabled={editing === 'funding'}
+              onClick={() => toggle('candidates')}
             >
               Edit candidates
+            </button>
+            <button
+              type="button"
+              ref={fundingButton}
+              aria-expanded={editing === 'funding'}
+              disabled={editing === 'candidates'}
+              onClick={() => toggle('funding')}
+            >
+              Edit funding and rules
             </button>
             <DeletePortfolioButton detail={data} />
           </>
@@ -146,9 +169,16 @@ export function PortfolioPage(props: { id: string }) {
       ) : (
         <p>Not optimized yet.</p>
       )}
-      {editing ? <CandidateEditor detail={data} onSaved={onSaved} onCancel={closeEditor} /> : null}
-      <h2 hidden={editing}>Candidates</h2>
-      <table className="budget-table" aria-label="Candidate investments" hidden={editing}>
+      {editing === 'candidates' ? (
+        <CandidateEditor detail={data} onSaved={onSaved('candidates')} onCancel={closeEditor('candidates')} />
+      ) : null}
+      {editing === 'funding' ? (
+        <FundingEditor detail={data} onSaved={onSaved('funding')} onCancel={closeEditor('funding')} />
+      ) : (
+        <FundingPanel portfolio={data.portfolio as PortfolioInput} run={run} />
+      )}
+      <h2 hidden={editing === 'candidates'}>Candidates</h2>
+      <table className="budget-table" aria-label="Candidate investments" hidden={editing === 'candidates'}>
         <thead>
           <tr>
             <th scope="col">Investment</th>

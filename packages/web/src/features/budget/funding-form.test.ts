@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  categoriesOf,
+  draftOfRule,
+  draftOfSource,
+  percentText,
+  ruleOfDraft,
+  ruleProblems,
+  shareOf,
+  sourceOfDraft,
+  yearLabel,
+} from './funding-form.ts';
+
+describe('percent boxes', () => {
+  it('show a share as the percent typed, without floating-point tails, and read it back', () => {
+    expect(percentText(0.35)).toBe('35');
+    expect(percentText(0.07)).toBe('7');
+    expect(percentText(0.125)).toBe('12.5');
+    expect(percentText(undefined)).toBe('');
+    expect(shareOf('35')).toBe(0.35);
+    expect(shareOf('12.5')).toBe(0.125);
+  });
+
+  it('leave an empty or non-numeric box not-a-number, for the server to name', () => {
+    expect(shareOf('')).toBeNaN();
+    expect(shareOf('  ')).toBeNaN();
+    expect(shareOf('abc')).toBeNaN();
+  });
+});
+
+describe('funding source drafts', () => {
+  const bric = {
+    id: 'BRIC',
+    name: 'Building Resilient Infrastructure and Communities',
+    amount_by_year: [2_500_000, 3_500_000],
+    max_cost_share: 0.75,
+    period_of_performance_end: '2031-09-30',
+    eligible_categories: ['mitigation', 'planning'],
+  };
+
+  it('come back unchanged when nothing was edited', () => {
+    expect(sourceOfDraft(draftOfSource(bric))).toEqual(bric);
+  });
+
+  it('leave out an emptied ceiling, category list and end date rather than sending them blank', () => {
+    const draft = { ...draftOfSource(bric), costSharePercent: '', categories: ' , ', periodEnd: '' };
+    expect(sourceOfDraft(draft)).toEqual({
+      id: 'BRIC',
+      name: bric.name,
+      amount_by_year: bric.amount_by_year,
+    });
+    expect(categoriesOf('letpa,  equipment cyber')).toEqual(['letpa', 'equipment', 'cyber']);
+  });
+});
+
+describe('rule drafts', () => {
+  it('keep a share rule and a spend rule as they were', () => {
+    const share = {
+      kind: 'min_share' as const,
+      sources: ['SHSP', 'UASI'],
+      category: 'letpa',
+      share: 0.35,
+      label: 'LETPA ≥ 35 % of SHSP+UASI',
+    };
+    const spend = { kind: 'max_spend' as const, county: '51710', amount: 12_000_000 };
+    expect(ruleOfDraft(draftOfRule(share, 'a'))).toEqual(share);
+    expect(ruleOfDraft(draftOfRule(spend, 'b'))).toEqual(spend);
+  });
+
+  it('send only the fields of the chosen kind after a switch', () => {
+    const draft = draftOfRule({ kind: 'min_share', sources: ['SHSP'], category: 'letpa', share: 0.3 }, 'a');
+    const switched = { ...draft, kind: 'min_spend' as const, amount: '8000000', missionArea: 'Mitigation' };
+    expect(ruleOfDraft(switched)).toEqual({
+      kind: 'min_spend',
+      mission_area: 'Mitigation',
+      amount: 8_000_000,
+    });
+  });
+
+  it('name the field of a rule the server could only call invalid as a whole', () => {
+    const emptyShare = ruleOfDraft({
+      ...draftOfRule({ kind: 'max_share', sources: ['SHSP'], category: 'm-and-a', share: 0.05 }, 'a'),
+      sharePercent: '',
+    });
+    expect(ruleProblems(emptyShare).map(([field]) => field)).toEqual(['share']);
+    const nowhere = ruleOfDraft({
+      ...draftOfRule({ kind: 'min_spend', mission_area: 'Mitigation', amount: 1 }, 'b'),
+      missionArea: '',
+    });
+    expect(ruleProblems(nowhere)).toEqual([
+      ['mission_area', 'a spend rule names a mission_area or a county'],
+    ]);
+  });
+});
+
+describe('year labels', () => {
+  it('name fiscal years when the portfolio names the first one', () => {
+    expect(yearLabel(2026, 1)).toBe('FY2027');
+    expect(yearLabel(undefined, 1)).toBe('Year 2');
+  });
+});
