@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
+
+const skip = browserSkipReason();
+const portfolioName = /Virginia FY2026–2029/;
+
+async function openDemoPortfolio(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/budget`);
+  await page.getByRole('link', { name: portfolioName }).click();
+  await page.getByRole('heading', { level: 1, name: portfolioName }).waitFor();
+}
+
+/** `$18.19M` or `$800,000` as the page prints them, back to dollars. */
+function dollarsShown(text: string): number {
+  const match = /\$([\d,.]+)(M?)/.exec(text);
+  assert.ok(match, `no amount in ${text}`);
+  const value = Number((match[1] as string).replace(/,/g, ''));
+  return match[2] ? value * 1e6 : value;
+}
+
+async function runOptimizer(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Run optimizer' }).click();
+  await page.getByTestId('run-status').getByText('optimal').waitFor({ timeout: 60_000 });
+  return dollarsShown(String(await page.getByTestId('run-objective').textContent()));
+}
+
+describe('budget funding sources and grant rules: shown to readers, edited by the owner (Chromium)', {
+  skip,
+}, () => {
+  const demo = demoBrowserSuite();
+
+  it('readers outside the budget office see the sources and rules but get no edit button', async () => {
+    // analyst@: the owning agency (OHS) but no budget.write; planner@: budget.write in VDEM, a partner it is shared with.
+    for (const email of ['analyst@vigil.example', 'planner@vigil.example']) {
+      const page = await newPage(demo.browser, { width: 1440, height: 900 });
+      await signIn(page, demo.server.base, email);
+      await openDemoPortfolio(page, demo.server.base);
+      const panel = page.getByRole('region', { name: 'Funding sources and grant rules' });
+      const shsp = panel.locator('tr[data-source="SHSP"]');
+      await shsp.waitFor();
+      assert.match(String(await shsp.textContent()), /\$1\.90M/, `${email} sees SHSP's yearly amount`);
+      assert.match(String(await panel.locator('tr[data-rule="0"]').textContent()), /LETPA ≥ 35 %/);
+      assert.equal(await page.getByRole('button', { name: 'Edit funding and rules' }).count(), 0, email);
+      assert.equal(await page.getByRole('button', { name: 'Edit candidates' }).count(), 0, email);
+      await page.context().close();
+    }
+  });
+
+  it('a finance officer sees what binds, cuts UASI in FY2027, fixes a field error and gets a smaller plan', async () => {
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await openDemoPortfolio(page, demo.server.base);
+    const panel = page.getByRole('region', { name: 'Funding sources and grant rules' });
+    const sources = panel.getByRole('table', { name: /Funding sources/ });
+    const rules = panel.getByRole('table', { name: 'Grant rules' });
+    const uasi = sources.locator('tr[data-source="UASI"]');
+    const bric = sources.locator('tr[data-source="BRIC"]');
+    await uasi.waitFor();
+    assert.deepEqual(
+      (await uasi.locator('td').allTextContents()).slice(0, 5),
+      ['$800,000', '$800,000', '$800,000', '$800,000', '$3.20M'],
+      'four fiscal years and the total',
+    );
+    assert.match(String(await bric.textContent()), /mitigation, planning.*75 %.*2031-09-30/);
+    assert.equal(
+      await sources.locator('thead th').nth(2).textContent(),
+      'FY2027',
+      'years are labelled by fiscal year',
+    );
+    const letpa = rules.locator('tr[data-rule="0"]');
+    const norfolk = rules.locator('tr[data-rule="4"]');
+    assert.match(String(await letpa.textContent()), /LETPA ≥ 35 % of SHSP\+UASI.*Minimum share of sources/);
+    assert.match(String(await norfolk.textContent()), /Norfolk ≤ \$12M.*county 51710.*≤ \$12\.00M/);
+    assert.equal(await letpa.locator('td').last().textContent(), '–', 'no run yet, nothing binds');
+
+    const before = await runOptimizer(page);
+    // The demo plan spends SHSP+UASI on LETPA at exactly the 35 % floor; Norfolk's candidates
+    // together cost less than its $12M ceiling, so that rule can never bind.
+    await letpa.locator('td').last().getByText('binds').waitFor();
+    assert.equal(await norfolk.locator('td').last().textContent(), 'has room');
+    await assertAccessible(page, 'funding panel with an optimizer run');
+
+    await page.getByRole('button', { name: 'Edit funding and rules' }).click();
+    const editor = page.getByRole('form', { name: 'Edit funding and rules' });
+    await editor.waitFor();
+    assert.equal(
+      await page.getByRole('button', { name: 'Edit candidates' }).isDisabled(),
+      true,
+      'one editor at a time',
+    );
+    await assertAccessible(page, 'funding editor');
+    const uasi2027 = editor.getByLabel('UASI FY2027 amount (US dollars)');
+    assert.equal(await uasi2027.inputValue(), '800000');
+    assert.equal(await editor.getByLabel(/BRIC federal cost-share ceiling/).inputValue(), '75');
+    assert.equal(
+      await editor.getByRole('group', { name: 'Rule 1' }).getByLabel('Share (percent)').inputValue(),
+      '35',
+    );
+
+    // An empty amount: the server names sources[1].amount_by_year[1] and the box says so.
+    await uasi2027.fill('');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'UASI FY2027 amount (US dollars)',
+    );
+    assert.equal(await uasi2027.getAttribute('aria-invalid'), 'true');
+    assert.equal(
+      await editor.getByLabel('UASI FY2028 amount (US dollars)').getAttribute('aria-invalid'),
+      null,
+      'only the year named is marked',
+    );
+    const describedBy = String(await uasi2027.getAttribute('aria-describedby'));
+    const message = String(await page.locator(`[id="${describedBy}"]`).textContent());
+    assert.match(message, /sources\[1\]\.amount_by_year\[1\].*number/);
+    await assertAccessible(page, 'funding editor with a field error');
+
+    await uasi2027.fill('100000');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Saved version 2: \$32\.00M available from 5 sources under 5 grant rules/)
+      .waitFor();
+    assert.equal(await editor.count(), 0, 'the editor closes after saving');
+    await page.getByText('Not optimized yet.').waitFor();
+    assert.equal(await uasi.locator('td').nth(1).textContent(), '$100,000');
+    assert.equal(await uasi.locator('td').nth(4).textContent(), '$2.50M');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent),
+      'Edit funding and rules',
+      'focus returns to the button that opened the editor',
+    );
+
+    const after = await runOptimizer(page);
+    assert.ok(after < before, `less UASI money buys less benefit: ${after} < ${before}`);
+    await assertAccessible(page, 'portfolio with the funding panel after the cut');
+    await page.context().close();
+  });
+
+  it('a finance officer adds a grant rule; a rule refused as a whole still names its empty share', async () => {
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await openDemoPortfolio(page, demo.server.base);
+    await page.getByRole('button', { name: 'Edit funding and rules' }).click();
+    const editor = page.getByRole('form', { name: 'Edit funding and rules' });
+    await editor.getByRole('button', { name: 'Add rule' }).click();
+    const rule = editor.getByRole('group', { name: 'Rule 6' });
+    assert.equal(
+      await page.evaluate(
+        () => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent,
+      ),
+      'Rule 6',
+      'focus moves into the new rule',
+    );
+    await rule.getByLabel('Label (optional)').fill('Cyber ≤ 50 % of SHSP');
+    await rule.getByLabel('Kind').selectOption('max_share');
+    await rule.getByRole('group', { name: 'Sources' }).getByLabel('SHSP').check();
+    await rule.getByLabel('Category').fill('cyber');
+    // No share: the server can only say rules[5] is invalid; the form finds the field.
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const share = rule.getByLabel('Share (percent)');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    assert.equal(await share.getAttribute('aria-invalid'), 'true');
+    assert.match(String(await rule.locator('ul.field-error').textContent()), /Rule 6 — share:/);
+    await assertAccessible(page, 'a new grant rule with a field error');
+
+    await share.fill('50');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Saved version \d+: .* under 6 grant rules/)
+      .waitFor();
+    const added = page.getByRole('table', { name: 'Grant rules' }).locator('tr[data-rule="5"]');
+    assert.match(
+      String(await added.textContent()),
+      /Cyber ≤ 50 % of SHSP.*Maximum share of sources.*category cyber within SHSP.*≤ 50 %/,
+    );
+    await page.context().close();
+  });
+});
