@@ -42,6 +42,22 @@ export const optimizeRequestSchema = z.strictObject({
 });
 export type OptimizeRequest = z.infer<typeof optimizeRequestSchema>;
 
+/**
+ * Where a running optimization of a portfolio stands, for those who may see the portfolio: `idle`
+ * when none runs, `queued` behind other solves, `running` with the best plan, the proven bound and
+ * the gap so far (dollars; null until known). Kept in the memory of the process that solves.
+ */
+export const optimizeProgressSchema = z.object({
+  state: z.enum(['idle', 'queued', 'running']),
+  /** Seconds since the solve started (null while queued or idle). */
+  seconds: z.number().nullable(),
+  time_limit: z.number().nullable(),
+  objective: z.number().nullable(),
+  bound: z.number().nullable(),
+  gap: z.number().nullable(),
+});
+export type OptimizeProgress = z.infer<typeof optimizeProgressSchema>;
+
 export const whyNotRequestSchema = z.strictObject({ investment_id: z.string().trim().min(1).max(64) });
 
 export const frontierRequestSchema = z.strictObject({

@@ -1,5 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { explainChoice, loadHighs, optimizePortfolio, traceFrontier } from '@vigil/core/budget';
+import {
+  explainChoice,
+  loadHighs,
+  optimizePortfolio,
+  type SolveProgress,
+  traceFrontier,
+} from '@vigil/core/budget';
 import type { BudgetTask } from './budget-solver.ts';
 
 /**
@@ -7,10 +13,14 @@ import type { BudgetTask } from './budget-solver.ts';
  * request thread it would hold every other user's request for that long. One worker is kept
  * warm, so the WebAssembly is compiled once and each solve starts at once.
  */
-async function run(task: BudgetTask): Promise<unknown> {
+async function run(task: BudgetTask, onProgress?: (progress: SolveProgress) => void): Promise<unknown> {
   switch (task.kind) {
     case 'optimize':
-      return optimizePortfolio(task.portfolio, { timeLimit: task.timeLimit, mipRelGap: task.mipRelGap });
+      return optimizePortfolio(task.portfolio, {
+        timeLimit: task.timeLimit,
+        mipRelGap: task.mipRelGap,
+        ...(onProgress ? { onProgress } : {}),
+      });
     case 'why-not':
       return explainChoice(task.portfolio, task.optimum, task.investmentId);
     case 'frontier':
@@ -24,9 +34,13 @@ async function run(task: BudgetTask): Promise<unknown> {
 // Load the solver as soon as the thread starts, before the first task arrives.
 void loadHighs().then(() => parentPort?.postMessage({ ready: true }));
 
-parentPort?.on('message', async (message: { id: number; task: BudgetTask }) => {
+parentPort?.on('message', async (message: { id: number; task: BudgetTask; progress?: boolean }) => {
+  // Progress crosses to the main thread as it comes (HiGHS thins it to a few a second).
+  const onProgress = message.progress
+    ? (progress: SolveProgress) => parentPort?.postMessage({ id: message.id, progress })
+    : undefined;
   try {
-    parentPort?.postMessage({ id: message.id, ok: true, value: await run(message.task) });
+    parentPort?.postMessage({ id: message.id, ok: true, value: await run(message.task, onProgress) });
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string; field?: string };
     parentPort?.postMessage({

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DomainError, type ErrorCode, type OptimizationResult, type Portfolio } from '@vigil/core';
+import type { SolveProgress } from '@vigil/core/budget';
 
 export type BudgetTask =
   | { kind: 'optimize'; portfolio: Portfolio; timeLimit: number; mipRelGap: number }
@@ -17,9 +18,16 @@ type Job = {
   limitMs: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
+} & SolveHooks;
+
+/** Told when the worker takes the task, and where its search stands while it runs. */
+export type SolveHooks = {
+  onStart?: () => void;
+  onProgress?: (progress: SolveProgress) => void;
 };
 
 type Reply = { id: number; ok: boolean; value?: unknown; error?: Record<string, string> };
+type ProgressNote = { id: number; progress: SolveProgress };
 
 const defaultEntry = new URL('./budget-solver-worker-entry.js', import.meta.url);
 
@@ -47,7 +55,7 @@ export class BudgetSolver {
     return this.queue.length;
   }
 
-  run<T>(task: BudgetTask, limitMs: number): Promise<T> {
+  run<T>(task: BudgetTask, limitMs: number, hooks: SolveHooks = {}): Promise<T> {
     const maxQueued = this.options.maxQueued ?? 16;
     if (this.queue.length >= maxQueued) {
       return Promise.reject(
@@ -58,7 +66,7 @@ export class BudgetSolver {
       );
     }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ task, limitMs, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ task, limitMs, resolve: resolve as (value: unknown) => void, reject, ...hooks });
       this.pump();
     });
   }
@@ -76,8 +84,12 @@ export class BudgetSolver {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.options.entry ?? defaultEntry);
-    worker.on('message', (message: Reply | { ready: true }) => {
+    worker.on('message', (message: Reply | ProgressNote | { ready: true }) => {
       if (!('id' in message)) return;
+      if ('progress' in message) {
+        if (this.current?.id === message.id) this.current.job.onProgress?.(message.progress);
+        return;
+      }
       const job = this.finish(message.id);
       if (!job) return;
       if (message.ok) job.resolve(message.value);
@@ -138,7 +150,8 @@ export class BudgetSolver {
     }, job.limitMs);
     this.current = { id, job, timer };
     worker.ref();
-    worker.postMessage({ id, task: job.task });
+    worker.postMessage({ id, task: job.task, progress: job.onProgress !== undefined });
+    job.onStart?.();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type Marking,
   mostRestrictiveTlp,
   type OptimizationResult,
+  type OptimizeProgress,
   optimizationResultSchema,
   type PortfolioCreate,
   type PortfolioDetail,
@@ -33,6 +34,7 @@ import {
 } from './budget.store.ts';
 import { budgetSolver } from './budget-solver.ts';
 import { loadVisiblePortfolio, portfolioJournalDraft } from './load-visible-portfolio.ts';
+import { optimizeProgressBoard } from './optimize-progress.ts';
 import { toPortfolioDetail, toPortfolioSummary } from './portfolio-view.ts';
 
 /**
@@ -120,10 +122,18 @@ export async function runOptimizer(
 ): Promise<OptimizationResult & { run_id: string }> {
   const { db, engine } = deps.database;
   const { row, marking, portfolio } = await loadVisiblePortfolio(deps, viewer, id);
-  const result = await budgetSolver().run<OptimizationResult>(
-    { kind: 'optimize', portfolio, timeLimit, mipRelGap: 1e-6 },
-    optimizeLimitMs(timeLimit),
-  );
+  const board = optimizeProgressBoard();
+  const ticket = board.enter(id, timeLimit);
+  const result = await budgetSolver()
+    .run<OptimizationResult>(
+      { kind: 'optimize', portfolio, timeLimit, mipRelGap: 1e-6 },
+      optimizeLimitMs(timeLimit),
+      {
+        onStart: () => board.start(ticket),
+        onProgress: (progress) => board.update(ticket, progress),
+      },
+    )
+    .finally(() => board.leave(ticket));
   const at = deps.now().toISOString();
   const runId = randomUUID();
   await db.transaction().execute(async (trx) => {
@@ -160,6 +170,12 @@ export async function runOptimizer(
   });
   void deps.hub.notify();
   return { ...result, run_id: runId };
+}
+
+/** Where a running optimization of the portfolio stands; idle when none runs in this process. */
+export async function optimizeProgress(deps: AppDeps, viewer: Viewer, id: string): Promise<OptimizeProgress> {
+  await loadVisiblePortfolio(deps, viewer, id);
+  return optimizeProgressBoard().read(id);
 }
 
 export async function latestResult(

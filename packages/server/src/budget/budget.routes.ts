@@ -6,6 +6,7 @@ import {
   frontierRequestSchema,
   frontierSchema,
   optimizationResultSchema,
+  optimizeProgressSchema,
   optimizeRequestSchema,
   portfolioCreateSchema,
   portfolioDeleteQuerySchema,
@@ -27,6 +28,7 @@ import {
   frontierOf,
   latestResult,
   listPortfolios,
+  optimizeProgress,
   readPortfolio,
   recordExecution,
   runOptimizer,
@@ -162,6 +164,20 @@ export function registerBudgetRoutes(app: App, deps: AppDeps): void {
       },
     },
     (request) => runOptimizer(deps, principalOf(request).viewer, request.params.id, request.body.time_limit),
+  );
+
+  app.get(
+    `${base}/:id/optimize/progress`,
+    {
+      config: { permission: 'budget.read' },
+      schema: {
+        tags,
+        summary: 'Where a running optimization stands: best plan, proven bound and gap so far',
+        params: idParams,
+        response: { 200: optimizeProgressSchema },
+      },
+    },
+    (request) => optimizeProgress(deps, principalOf(request).viewer, request.params.id),
   );
 
   app.get(
