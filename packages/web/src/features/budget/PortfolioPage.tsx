@@ -14,9 +14,13 @@ import { ExecutionPanel } from './ExecutionPanel.tsx';
 import { FrontierChart } from './FrontierChart.tsx';
 import { FundingEditor } from './FundingEditor.tsx';
 import { FundingPanel } from './FundingPanel.tsx';
+import { OptimizeProgressView } from './OptimizeProgressView.tsx';
 import './budget.css';
 
 type Editor = 'candidates' | 'funding';
+
+/** What the server accepts (1–120 s); a plan comes back with its proven gap when time is up. */
+const timeLimits = [10, 30, 60, 120] as const;
 
 const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(3)} %`);
 
@@ -44,8 +48,9 @@ export function PortfolioPage(props: { id: string }) {
   });
   useMarkingBanner(detail.data?.marking.tlp ?? null);
   const [explained, setExplained] = useState<Record<string, WhyNot>>({});
+  const [timeLimit, setTimeLimit] = useState(30);
   const optimize = useMutation({
-    mutationFn: () => budgetClient.optimize(props.id),
+    mutationFn: () => budgetClient.optimize(props.id, timeLimit),
     onSuccess: (run: Run) => {
       setExplained({});
       queryClient.setQueryData(['budget', 'result', props.id], run);
@@ -106,6 +111,20 @@ export function PortfolioPage(props: { id: string }) {
         {data.sources} sources.
       </p>
       <div className="budget-actions">
+        <label className="budget-time-limit">
+          Solver time limit{' '}
+          <select
+            value={timeLimit}
+            onChange={(event) => setTimeLimit(Number(event.target.value))}
+            disabled={optimize.isPending}
+          >
+            {timeLimits.map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {seconds} s
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={() => optimize.mutate()} disabled={optimize.isPending}>
           {optimize.isPending ? 'Optimizing…' : 'Run optimizer'}
         </button>
@@ -140,6 +159,7 @@ export function PortfolioPage(props: { id: string }) {
         {savedNote}
       </p>
       <ProblemNote error={optimize.error ?? whyNot.error ?? frontier.error} />
+      <OptimizeProgressView id={props.id} active={optimize.isPending} timeLimit={timeLimit} />
       {run ? (
         <section aria-labelledby="result-heading" className="budget-result">
           <h2 id="result-heading">Optimizer result</h2>

@@ -4,6 +4,7 @@ import type {
   ExecutionSummaryView,
   Frontier,
   OptimizationResult,
+  OptimizeProgress,
   PortfolioDetail,
   PortfolioInput,
   PortfolioList,
@@ -38,7 +39,10 @@ export const budgetClient = {
   /** `version` is the one it was deleted at, as `deleted()` lists it. */
   restore: (id: string, version: number) =>
     call<PortfolioDetail>('POST', `${one(id)}/restore?version=${version}`),
-  optimize: (id: string) => call<Run>('POST', `${one(id)}/optimize`, { time_limit: 30 }),
+  optimize: (id: string, timeLimit = 30) =>
+    call<Run>('POST', `${one(id)}/optimize`, { time_limit: timeLimit }),
+  /** Where a running optimization of the portfolio stands (idle when none runs). */
+  progress: (id: string) => call<OptimizeProgress>('GET', `${one(id)}/optimize/progress`),
   result: (id: string) => call<Run>('GET', `${one(id)}/result`),
   whyNot: (id: string, investmentId: string) =>
     call<WhyNot>('POST', `${one(id)}/why-not`, { investment_id: investmentId }),
