@@ -54,9 +54,12 @@ describe('parsePortfolio', () => {
       [{ ...valid, investments: [{ ...valid.investments[0], colour: 'red' }] }, 'investments[0]'],
       [
         { ...valid, rules: [{ kind: 'min_share', sources: ['SHSP'], category: 'letpa', share: 1.5 }] },
-        'rules[0]',
+        'rules[0].share',
       ],
-      [{ ...valid, rules: [{ kind: 'max_spend', amount: 5 }] }, 'rules[0]'],
+      [{ ...valid, rules: [{ kind: 'max_spend', amount: 5 }] }, 'rules[0].mission_area'],
+      [{ ...valid, rules: [{ kind: 'min_share', sources: ['SHSP'], category: 'letpa' }] }, 'rules[0].share'],
+      [{ ...valid, rules: [{ kind: 'max_spend', mission_area: 'Response' }] }, 'rules[0].amount'],
+      [{ ...valid, rules: [{ kind: 'max_budget', amount: 5 }] }, 'rules[0].kind'],
       ['not an object', 'portfolio'],
     ];
     for (const [input, field] of cases) {

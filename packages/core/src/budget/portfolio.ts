@@ -82,7 +82,8 @@ export const spendRuleSchema = z
     message: 'a spend rule names a mission_area or a county',
     path: ['mission_area'],
   });
-export const grantRuleSchema = z.union([shareRuleSchema, spendRuleSchema]);
+/** By kind, so a refusal names the field of the rule's own kind (`rules[3].share`), not the rule as a whole. */
+export const grantRuleSchema = z.discriminatedUnion('kind', [shareRuleSchema, spendRuleSchema]);
 export type ShareRule = z.infer<typeof shareRuleSchema>;
 export type SpendRule = z.infer<typeof spendRuleSchema>;
 export type GrantRule = z.infer<typeof grantRuleSchema>;

@@ -127,7 +127,7 @@ export function ruleOfDraft(draft: RuleDraft): RuleInput {
  * against the contract of its own kind finds the field (`share`, `mission_area` …).
  */
 export function ruleProblems(rule: RuleInput): [string, string][] {
-  // The budget index exports the union, not its members: [share rule, spend rule].
+  // The union by kind, members in order [share rule, spend rule]; checked here too for an answer before the round trip.
   const [shareRule, spendRule] = grantRuleSchema.options;
   const schema = isShareKind(rule.kind) ? shareRule : spendRule;
   const result = schema.safeParse(rule);
