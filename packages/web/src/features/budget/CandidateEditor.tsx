@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
-import { ApiError } from '../../api/vigil-client.ts';
 import { ProblemNote } from '../../ui/problem-note.tsx';
-import { budgetClient, formatMoney, problemFields } from './budget-client.ts';
+import { formatMoney } from './budget-client.ts';
+import { usePortfolioSave } from './use-portfolio-save.ts';
 
 type Candidate = PortfolioInput['investments'][number];
 type Line = { key: string; isNew: boolean; investment: Candidate };
@@ -33,7 +32,6 @@ export function CandidateEditor(props: {
   onSaved: (saved: PortfolioDetail) => void;
   onCancel: () => void;
 }) {
-  const queryClient = useQueryClient();
   const prefix = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -45,46 +43,23 @@ export function CandidateEditor(props: {
   const yearLabel = (j: number) =>
     file.first_fiscal_year ? `FY${file.first_fiscal_year + j}` : `Year ${j + 1}`;
 
-  const save = useMutation({
-    mutationFn: () =>
-      budgetClient.update(
-        opened.id,
-        { ...file, investments: lines.map((line) => line.investment) },
-        opened.version,
-      ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['budget', 'portfolio', saved.id], saved);
-      // The run on file answered the earlier version; the page must not show it for this one.
-      queryClient.setQueryData(['budget', 'result', saved.id], null);
-      void queryClient.invalidateQueries({ queryKey: ['budget', 'portfolios'] });
-      void queryClient.invalidateQueries({ queryKey: ['budget', 'execution', saved.id] });
-      props.onSaved(saved);
-    },
-  });
-  const reload = useMutation({
-    mutationFn: () => budgetClient.read(opened.id),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(['budget', 'portfolio', fresh.id], fresh);
+  const { save, reload, errors, conflict } = usePortfolioSave({
+    opened,
+    fileToSave: () => ({ ...file, investments: lines.map((line) => line.investment) }),
+    onSaved: props.onSaved,
+    onReloaded: (fresh) => {
       setOpened(fresh);
       setLines(linesOf(fresh));
-      save.reset();
       headingRef.current?.focus();
     },
+    formRef,
   });
-
-  const errors = problemFields(save.error);
-  const conflict = save.error instanceof ApiError && save.error.problem.code === 'CONFLICT';
   const lineField = (i: number) => `portfolio.investments[${i}]`;
   const belongsTo = (field: string, i: number) =>
     field === lineField(i) || field.startsWith(`${lineField(i)}.`) || field.startsWith(`${lineField(i)}[`);
   const errorsOfLine = (i: number) => [...errors].filter(([field]) => belongsTo(field, i));
   const elsewhere = [...errors].filter(([field]) => !/^portfolio\.investments\[\d+\]/.test(field));
 
-  useEffect(() => {
-    if (!save.error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
-  }, [save.error]);
   useEffect(() => {
     if (!focusKey) return;
     document.getElementById(`${prefix}-${focusKey}-id`)?.focus();

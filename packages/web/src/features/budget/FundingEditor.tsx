@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
-import { ApiError } from '../../api/vigil-client.ts';
 import { ProblemNote } from '../../ui/problem-note.tsx';
-import { budgetClient, formatMoney, problemFields } from './budget-client.ts';
+import { formatMoney } from './budget-client.ts';
 import {
   draftOfRule,
   draftOfSource,
@@ -16,6 +14,7 @@ import {
   yearLabel,
 } from './funding-form.ts';
 import { RuleFields } from './RuleFields.tsx';
+import { usePortfolioSave } from './use-portfolio-save.ts';
 
 const fileOf = (detail: PortfolioDetail) => detail.portfolio as PortfolioInput;
 const sourcesOf = (detail: PortfolioDetail) => fileOf(detail).sources.map(draftOfSource);
@@ -46,7 +45,6 @@ export function FundingEditor(props: {
   onSaved: (saved: PortfolioDetail) => void;
   onCancel: () => void;
 }) {
-  const queryClient = useQueryClient();
   const prefix = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -63,36 +61,24 @@ export function FundingEditor(props: {
     counties: `${prefix}-counties`,
   };
 
-  const save = useMutation({
-    mutationFn: () =>
-      budgetClient.update(
-        opened.id,
-        { ...file, sources: sources.map(sourceOfDraft), rules: rules.map(ruleOfDraft) },
-        opened.version,
-      ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['budget', 'portfolio', saved.id], saved);
-      // The run on file answered the earlier version; the page must not show it for this one.
-      queryClient.setQueryData(['budget', 'result', saved.id], null);
-      void queryClient.invalidateQueries({ queryKey: ['budget', 'portfolios'] });
-      void queryClient.invalidateQueries({ queryKey: ['budget', 'execution', saved.id] });
-      props.onSaved(saved);
-    },
-  });
-  const reload = useMutation({
-    mutationFn: () => budgetClient.read(opened.id),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(['budget', 'portfolio', fresh.id], fresh);
+  const {
+    save,
+    reload,
+    errors: problems,
+    conflict,
+  } = usePortfolioSave({
+    opened,
+    fileToSave: () => ({ ...file, sources: sources.map(sourceOfDraft), rules: rules.map(ruleOfDraft) }),
+    onSaved: props.onSaved,
+    onReloaded: (fresh) => {
       setOpened(fresh);
       setSources(sourcesOf(fresh));
       setRules(rulesOf(fresh));
-      save.reset();
       headingRef.current?.focus();
     },
+    formRef,
   });
-
-  const errors = [...problemFields(save.error)];
-  const conflict = save.error instanceof ApiError && save.error.problem.code === 'CONFLICT';
+  const errors = [...problems];
   const sourceField = (i: number) => `portfolio.sources[${i}]`;
   const errorsOfSource = (i: number) => errors.filter(([field]) => isUnder(field, sourceField(i)));
   const problemsOfRule = (i: number, draft: RuleDraft): [string, string][] => {
@@ -112,11 +98,6 @@ export function FundingEditor(props: {
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (!save.error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
-  }, [save.error]);
   useEffect(() => {
     if (!focusKey) return;
     document.getElementById(`${prefix}-${focusKey}-label`)?.focus();
