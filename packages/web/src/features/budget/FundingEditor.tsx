@@ -1,7 +1,7 @@
 import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
-import { ProblemNote } from '../../ui/problem-note.tsx';
 import { formatMoney } from './budget-client.ts';
+import { EditorProblems } from './EditorProblems.tsx';
 import {
   draftOfRule,
   draftOfSource,
@@ -144,21 +144,14 @@ export function FundingEditor(props: {
         Saving makes version {opened.version + 1}; the optimizer result of version {opened.version} is then
         set aside and the optimizer runs again on request.
       </p>
-      {save.error && errors.length === 0 ? <ProblemNote error={save.error} /> : null}
-      {elsewhere.length ? (
-        <div role="alert" tabIndex={-1} className="problem">
-          {elsewhere.map(([field, message]) => (
-            <p key={field}>
-              {field}: {message}
-            </p>
-          ))}
-          {conflict ? (
-            <button type="button" onClick={() => reload.mutate()} disabled={reload.isPending}>
-              Discard my changes and reload
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <EditorProblems
+        error={save.error}
+        fieldCount={errors.length}
+        elsewhere={elsewhere}
+        conflict={conflict}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+      />
       <div className="budget-scroll">
         <table className="budget-table editor-table" aria-label="Funding sources being edited">
           <thead>
