@@ -46,6 +46,13 @@ const tags = ['budget'];
 const base = '/api/v1/budget/portfolios';
 
 /** Grant portfolios: parse → authorize (hook + markings) → act → present. */
+/**
+ * A portfolio file may hold 20,000 investments (portfolioLimits), a few hundred bytes each: more
+ * than the API's 1 MiB. Only the routes that take the whole file accept up to 16 MiB; the
+ * contract's own limits apply after.
+ */
+export const portfolioBodyLimit = 16 * 1024 * 1024;
+
 export function registerBudgetRoutes(app: App, deps: AppDeps): void {
   app.get(
     base,
@@ -59,6 +66,7 @@ export function registerBudgetRoutes(app: App, deps: AppDeps): void {
   app.post(
     base,
     {
+      bodyLimit: portfolioBodyLimit,
       config: { permission: 'budget.write' },
       schema: {
         tags,
@@ -90,6 +98,7 @@ export function registerBudgetRoutes(app: App, deps: AppDeps): void {
   app.put(
     `${base}/:id`,
     {
+      bodyLimit: portfolioBodyLimit,
       config: { permission: 'budget.write' },
       schema: {
         tags,

@@ -9,7 +9,7 @@ import type {
   PortfolioList,
   WhyNot,
 } from '@vigil/core';
-import { fourCandidatePortfolio } from '@vigil/core';
+import { fourCandidatePortfolio, generatePortfolio } from '@vigil/core';
 import type { Vigil } from '../platform/create-vigil.ts';
 import { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
@@ -152,6 +152,24 @@ for (const { engine, create } of testEngines) {
       assert.equal(response.status, 400);
       assert.equal(response.json().code, 'VALIDATION_FAILED');
       assert.match(String(response.json().field), /investments\[0\]\.eligible_sources\[0\]/);
+    });
+
+    it('takes a portfolio file past the API-wide 1 MiB (8,000 candidates), and refuses one past 16 MiB', async () => {
+      const big = { ...generatePortfolio(7, 8000), name: 'Eight thousand candidates' };
+      assert.ok(JSON.stringify(big).length > 1024 * 1024, 'the file is over 1 MiB');
+      const created = await owner.post('/api/v1/budget/portfolios', {
+        portfolio: big,
+        marking: { tlp: 'GREEN' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body).slice(0, 300));
+      assert.equal(created.json<PortfolioDetail>().investments, 8000);
+      const huge = await owner.post('/api/v1/budget/portfolios', {
+        portfolio: { ...big, name: 'x'.repeat(17 * 1024 * 1024) },
+        marking: { tlp: 'GREEN' },
+      });
+      assert.equal(huge.status, 413);
+      assert.equal(huge.json().code, 'PAYLOAD_TOO_LARGE');
+      assert.match(String(huge.json().detail), /limited to 16 MiB/);
     });
   });
 }

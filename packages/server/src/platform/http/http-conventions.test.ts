@@ -78,6 +78,7 @@ describe('HTTP conventions', () => {
     });
     assert.equal(response.status, 413);
     assert.equal(response.json().code, 'PAYLOAD_TOO_LARGE');
+    assert.match(String(response.json().detail), /limited to 1 MiB/);
     assert.equal((await client.get('/api/v1/bulletins')).status, 200);
   });
 

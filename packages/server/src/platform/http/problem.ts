@@ -108,7 +108,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       title: titles[status] ?? 'Error',
       status,
       code,
-      detail: status === 413 ? 'request bodies are limited to 1 MiB' : fastifyError.message,
+      detail:
+        status === 413
+          ? `request bodies here are limited to ${mebibytes(request)} MiB`
+          : fastifyError.message,
       ...(status === 400 ? { field: 'body' } : {}),
     });
   }
@@ -119,4 +122,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     code: 'INTERNAL',
     detail: 'an unexpected error occurred; it has been logged',
   });
+}
+
+/** The route's own body limit (the budget file routes take more than the API's 1 MiB), in MiB. */
+function mebibytes(request: FastifyRequest): string {
+  const limit = request.routeOptions.bodyLimit ?? 1024 * 1024;
+  return String(Math.round((limit / (1024 * 1024)) * 10) / 10);
 }
