@@ -157,7 +157,7 @@ describe('budget funding sources and grant rules: shown to readers, edited by th
     await rule.getByLabel('Kind').selectOption('max_share');
     await rule.getByRole('group', { name: 'Sources' }).getByLabel('SHSP').check();
     await rule.getByLabel('Category').fill('cyber');
-    // No share: the server can only say rules[5] is invalid; the form finds the field.
+    // No share: the server names rules[5].share (rules parse by kind); the form shows it beside the box.
     await editor.getByRole('button', { name: 'Save changes' }).click();
     const share = rule.getByLabel('Share (percent)');
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');

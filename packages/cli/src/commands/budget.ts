@@ -84,7 +84,8 @@ export function searchProgressBar(
   const bar = new SingleBar({
     format: 'searching [{bar}] {value}/{total} s | best {best} | bound {bound} | gap {gap}',
     stream,
-    hideCursor: true,
+    // HiGHS holds this thread: a Ctrl-C ends the process before anything could show a hidden cursor again.
+    hideCursor: false,
   });
   let started = false;
   return {

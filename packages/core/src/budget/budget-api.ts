@@ -49,6 +49,8 @@ export type OptimizeRequest = z.infer<typeof optimizeRequestSchema>;
  */
 export const optimizeProgressSchema = z.object({
   state: z.enum(['idle', 'queued', 'running']),
+  /** The portfolio version being solved (null when idle). */
+  version: z.number().int().nullable(),
   /** Seconds since the solve started (null while queued or idle). */
   seconds: z.number().nullable(),
   time_limit: z.number().nullable(),

@@ -39,10 +39,18 @@ export async function solveAroundRelaxation(
   const seconds = () => (performance.now() - started) / 1000;
   if (lp.status !== 'optimal' || !lp.colValue || lp.objective === undefined || !lp.choiceDual) {
     // Infeasible or unbounded already as an LP, or out of time: the whole model answers (with conflicts).
+    const report = options.onProgress;
+    const offset = (performance.now() - started) / 1000;
     const whole = await solveBudgetModel(model, {
       timeLimit: Math.max(1, remaining()),
       mipRelGap: options.mipRelGap,
       ...(options.start ? { start: options.start } : {}),
+      ...(report
+        ? {
+            onProgress: (progress: SolveProgress) =>
+              report({ ...progress, seconds: offset + progress.seconds }),
+          }
+        : {}),
     });
     return { ...whole, seconds: seconds(), lpBound: lp.objective };
   }

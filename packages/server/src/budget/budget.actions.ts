@@ -28,6 +28,7 @@ import {
   insertExecution,
   insertPortfolio,
   insertRun,
+  isVisiblePortfolio,
   latestVisibleRuns,
   listVisibleExecution,
   listVisiblePortfolios,
@@ -123,7 +124,7 @@ export async function runOptimizer(
   const { db, engine } = deps.database;
   const { row, marking, portfolio } = await loadVisiblePortfolio(deps, viewer, id);
   const board = optimizeProgressBoard();
-  const ticket = board.enter(id, timeLimit);
+  const ticket = board.enter(id, Number(row.version), timeLimit);
   const result = await budgetSolver()
     .run<OptimizationResult>(
       { kind: 'optimize', portfolio, timeLimit, mipRelGap: 1e-6 },
@@ -174,7 +175,9 @@ export async function runOptimizer(
 
 /** Where a running optimization of the portfolio stands; idle when none runs in this process. */
 export async function optimizeProgress(deps: AppDeps, viewer: Viewer, id: string): Promise<OptimizeProgress> {
-  await loadVisiblePortfolio(deps, viewer, id);
+  // Polled twice a second by every viewer: the markings are checked in SQL without reading the file.
+  if (!(await isVisiblePortfolio(deps.database.db, viewer, id)))
+    throw new DomainError('NOT_FOUND', `no budget portfolio ${id}`);
   return optimizeProgressBoard().read(id);
 }
 

@@ -54,6 +54,14 @@ export async function findVisiblePortfolio(
   return visiblePortfolios(db, viewer).select(columns).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** Whether the viewer may see the portfolio (markings in SQL), without reading its file. */
+export async function isVisiblePortfolio(db: Executor, viewer: Viewer, id: string): Promise<boolean> {
+  return (
+    (await visiblePortfolios(db, viewer).select('p.id').where('p.id', '=', id).executeTakeFirst()) !==
+    undefined
+  );
+}
+
 export async function listVisiblePortfolios(
   db: Executor,
   viewer: Viewer,

@@ -13,9 +13,10 @@ describe('OptimizeProgressBoard', () => {
     let now = 1_000;
     const board = new OptimizeProgressBoard(() => now);
     assert.equal(board.read('p').state, 'idle');
-    const ticket = board.enter('p', 30);
+    const ticket = board.enter('p', 3, 30);
     assert.deepEqual(board.read('p'), {
       state: 'queued',
+      version: 3,
       seconds: null,
       time_limit: 30,
       objective: null,
@@ -27,6 +28,7 @@ describe('OptimizeProgressBoard', () => {
     board.update(ticket, { seconds: 2.4, objective: 90, bound: 100, gap: 0.111, nodes: 3 });
     assert.deepEqual(board.read('p'), {
       state: 'running',
+      version: 3,
       seconds: 2.5,
       time_limit: 30,
       objective: 90,
@@ -40,14 +42,15 @@ describe('OptimizeProgressBoard', () => {
 
   it('shows the running solve of a portfolio over one queued behind it', () => {
     const board = new OptimizeProgressBoard(() => 0);
-    const first = board.enter('p', 10);
+    const first = board.enter('p', 1, 10);
     board.start(first);
-    board.enter('p', 60);
+    board.enter('p', 2, 60);
     assert.equal(board.read('p').state, 'running');
     assert.equal(board.read('p').time_limit, 10);
     board.leave(first);
     assert.equal(board.read('p').state, 'queued');
     assert.equal(board.read('p').time_limit, 60);
+    assert.equal(board.read('p').version, 2);
   });
 });
 
@@ -109,6 +112,7 @@ for (const { engine, create } of testEngines) {
       );
       for (const p of withPlan) {
         assert.equal(p.time_limit, 4);
+        assert.equal(p.version, 1, 'the version being solved');
         assert.ok((p.bound ?? 0) >= (p.objective ?? 0), 'no plan beats the proven bound');
         assert.ok((p.seconds ?? -1) >= 0);
       }

@@ -2,6 +2,8 @@ import type { OptimizeProgress, SolveProgress } from '@vigil/core/budget';
 
 type Entry = {
   portfolioId: string;
+  /** The version being solved: after a save, a page of the new version is not shown the old solve. */
+  version: number;
   timeLimit: number;
   state: 'queued' | 'running';
   /** Clock reading when the worker took the solve (ms, performance.now). */
@@ -11,6 +13,7 @@ type Entry = {
 
 const idle: OptimizeProgress = {
   state: 'idle',
+  version: null,
   seconds: null,
   time_limit: null,
   objective: null,
@@ -32,10 +35,11 @@ export class OptimizeProgressBoard {
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
   /** A solve was asked for; returns its ticket for the calls below. */
-  enter(portfolioId: string, timeLimit: number): number {
+  enter(portfolioId: string, version: number, timeLimit: number): number {
     const ticket = ++this.sequence;
     this.entries.set(ticket, {
       portfolioId,
+      version,
       timeLimit,
       state: 'queued',
       startedAt: undefined,
@@ -76,6 +80,7 @@ export class OptimizeProgressBoard {
         : null;
     return {
       state: pick.state,
+      version: pick.version,
       seconds: seconds === null ? null : Math.round(seconds * 10) / 10,
       time_limit: pick.timeLimit,
       objective: finite(pick.last?.objective),

@@ -318,6 +318,11 @@ for (const { engine, create } of testEngines) {
         { 'content-type': 'application/xml' },
       );
       assert.equal(tooLarge.status, 413);
+      assert.match(
+        String(tooLarge.json().detail),
+        /limited to 4 MiB/,
+        'the limit of these routes, not the API-wide one',
+      );
       const health = await vigil.app.inject({ method: 'GET', url: '/api/v1/health' });
       assert.equal(health.statusCode, 200);
     });

@@ -8,6 +8,10 @@ export const interopBodyLimit = 4 * 1024 * 1024;
  * readers (not fastify's JSON.parse, which keeps the last of duplicate keys) decide what it is.
  */
 export function acceptRawBodies(scope: FastifyInstance): void {
+  // On the routes too, so a refusal (413) names the limit that applies here, not the API's 1 MiB.
+  scope.addHook('onRoute', (route) => {
+    route.bodyLimit ??= interopBodyLimit;
+  });
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser(
     '*',

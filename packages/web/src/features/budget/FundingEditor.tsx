@@ -88,7 +88,7 @@ export function FundingEditor(props: {
       .flatMap(([field, message]): [string, string][] => {
         const inside = field.slice(base.length).replace(/^\./, '');
         if (inside) return [[inside, message]];
-        // The server could only say the rule fits neither shape; the contract of its kind says where.
+        // A rule refused as a whole (no field of it named): the contract of its kind says where.
         const named = ruleProblems(ruleOfDraft(draft));
         return named.length ? named : [['kind', message]];
       });

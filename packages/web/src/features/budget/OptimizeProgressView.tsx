@@ -43,38 +43,55 @@ function ConvergenceChart(props: { points: Point[]; timeLimit: number }) {
  * bound and the gap, polled from the server twice a second, with the two lines drawn as they
  * close. Not announced live: a screen reader hears the result when it comes, not every tick.
  */
-export function OptimizeProgressView(props: { id: string; active: boolean; timeLimit: number }) {
+export function OptimizeProgressView(props: {
+  id: string;
+  /** The version this page shows: a solve of another version is someone else's. */
+  version: number;
+  active: boolean;
+  /** Changes with each run asked for, so a new run never shows the last one's numbers. */
+  runKey: number;
+  timeLimit: number;
+}) {
   const [points, setPoints] = useState<Point[]>([]);
+  const [sawRunning, setSawRunning] = useState(false);
   const progress = useQuery({
-    queryKey: ['budget', 'progress', props.id],
+    queryKey: ['budget', 'progress', props.id, props.runKey],
     queryFn: () => budgetClient.progress(props.id),
     enabled: props.active,
     refetchInterval: props.active ? pollMs : false,
     gcTime: 0,
   });
-  const now: OptimizeProgress | undefined = progress.data;
+  const polled: OptimizeProgress | undefined = progress.data;
+  // Another version's solve (a colleague's, before a save) is not this page's: wait behind it.
+  const now = polled && polled.version !== null && polled.version !== props.version ? undefined : polled;
+  const waiting = polled !== undefined && now === undefined;
   useEffect(() => {
-    if (!props.active) setPoints([]);
+    if (props.active) return;
+    setPoints([]);
+    setSawRunning(false);
   }, [props.active]);
   useEffect(() => {
     if (now?.state !== 'running' || now.seconds === null) return;
+    setSawRunning(true);
     const point = { seconds: now.seconds, objective: now.objective, bound: now.bound };
     setPoints((all) => (all.at(-1)?.seconds === point.seconds ? all : [...all, point]));
   }, [now]);
   if (!props.active) return null;
   const limit = now?.time_limit ?? props.timeLimit;
-  const used = now?.state === 'running' ? Math.min(now.seconds ?? 0, limit) : 0;
+  const used = now?.state === 'running' ? Math.min(now.seconds ?? 0, limit) : sawRunning ? limit : 0;
+  const text =
+    waiting || now?.state === 'queued'
+      ? 'Waiting for the solver (other solves are ahead of this one)…'
+      : now?.state === 'running'
+        ? `${Math.round(used)} of ${limit} s · best plan ${formatMoney(now.objective)} · proven bound ${formatMoney(now.bound)} · gap ${now.gap === null ? '–' : `${(now.gap * 100).toFixed(3)} %`}`
+        : sawRunning
+          ? 'Search over: checking and saving the plan…'
+          : 'Starting…';
   return (
     <section className="budget-progress" aria-labelledby="budget-progress-heading">
       <h2 id="budget-progress-heading">Optimizer at work</h2>
       <progress max={limit} value={used} aria-label="Solver time used" />
-      <p data-testid="progress-text">
-        {now?.state === 'queued'
-          ? 'Waiting for the solver (other solves are ahead of this one)…'
-          : now?.state === 'running'
-            ? `${Math.round(used)} of ${limit} s · best plan ${formatMoney(now.objective)} · proven bound ${formatMoney(now.bound)} · gap ${now.gap === null ? '–' : `${(now.gap * 100).toFixed(3)} %`}`
-            : 'Starting…'}
-      </p>
+      <p data-testid="progress-text">{text}</p>
       <ConvergenceChart points={points} timeLimit={limit} />
       {points.length > 0 ? (
         <p className="budget-legend">

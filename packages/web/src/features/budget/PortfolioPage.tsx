@@ -159,7 +159,13 @@ export function PortfolioPage(props: { id: string }) {
         {savedNote}
       </p>
       <ProblemNote error={optimize.error ?? whyNot.error ?? frontier.error} />
-      <OptimizeProgressView id={props.id} active={optimize.isPending} timeLimit={timeLimit} />
+      <OptimizeProgressView
+        id={props.id}
+        version={data.version}
+        active={optimize.isPending}
+        runKey={optimize.submittedAt}
+        timeLimit={timeLimit}
+      />
       {run ? (
         <section aria-labelledby="result-heading" className="budget-result">
           <h2 id="result-heading">Optimizer result</h2>
