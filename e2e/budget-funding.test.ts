@@ -178,4 +178,82 @@ describe('budget funding sources and grant rules: shown to readers, edited by th
     );
     await page.context().close();
   });
+
+  it('a finance officer adds HMGP after a declaration, cannot remove EMPG while candidates use it, then removes HMGP', async () => {
+    const page = await newPage(demo.browser, { width: 1440, height: 900 });
+    await signIn(page, demo.server.base, 'finance@vigil.example');
+    await openDemoPortfolio(page, demo.server.base);
+    const sources = page.getByRole('table', { name: /Funding sources:/ });
+    const editFunding = page.getByRole('button', { name: 'Edit funding and rules' });
+    const editor = page.getByRole('form', { name: 'Edit funding and rules' });
+    const focusIsHeading = () =>
+      page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
+
+    await editFunding.click();
+    await editor.getByRole('button', { name: 'Add source' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'New source ID');
+    await editor.getByLabel('New source ID').fill('HMGP');
+    const amounts = [1_000_000, 2_000_000, 2_000_000];
+    for (const [j, amount] of amounts.entries()) {
+      await editor.getByLabel(`HMGP FY${2026 + j} amount (US dollars)`).fill(String(amount));
+    }
+    await editor.getByLabel(/HMGP federal cost-share ceiling/).fill('75');
+    await editor.getByLabel('HMGP period of performance end').fill('2032-09-30');
+    await editor.getByLabel(/HMGP eligible categories/).fill('mitigation');
+    await assertAccessible(page, 'funding editor with a new source');
+
+    // FY2029 left empty: the server names sources[5] (the new row's position) and the box says so.
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const hmgp2029 = editor.getByLabel('HMGP FY2029 amount (US dollars)');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'HMGP FY2029 amount (US dollars)',
+    );
+    assert.equal(await hmgp2029.getAttribute('aria-invalid'), 'true');
+    const describedBy = String(await hmgp2029.getAttribute('aria-describedby'));
+    assert.match(
+      String(await page.locator(`[id="${describedBy}"]`).textContent()),
+      /HMGP — sources\[5\]\.amount_by_year\[3\]/,
+    );
+    await assertAccessible(page, 'a new source with a field error');
+    await hmgp2029.fill('1000000');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Saved version \d+: .* available from 6 sources/)
+      .waitFor();
+    const added = sources.locator('tr[data-source="HMGP"]');
+    assert.deepEqual(
+      (await added.locator('td').allTextContents()).slice(0, 8),
+      ['$1.00M', '$2.00M', '$2.00M', '$1.00M', '$6.00M', 'mitigation', '75 %', '2032-09-30'],
+      'HMGP with its yearly amounts, total, categories, ceiling and end',
+    );
+
+    // EMPG pays for demo candidates: the refusal names their eligible_sources, and nothing is saved.
+    await editFunding.click();
+    await editor.getByRole('button', { name: 'Remove EMPG' }).click();
+    assert.equal(await focusIsHeading(), 'H2 Edit funding and rules', 'focus goes to the editor heading');
+    assert.equal(await editor.locator('tr[data-source="EMPG"]').count(), 0);
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const refusal = editor.getByRole('alert');
+    await refusal.waitFor();
+    assert.match(
+      String(await refusal.textContent()),
+      /portfolio\.investments\[\d+\]\.eligible_sources\[\d+\]: unknown source EMPG/,
+    );
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alert');
+    await assertAccessible(page, 'funding editor refusing to remove a source in use');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await sources.locator('tr[data-source="EMPG"]').waitFor();
+    assert.equal(await sources.locator('tbody tr[data-source]').count(), 6, 'nothing was saved');
+
+    await editFunding.click();
+    await editor.getByRole('button', { name: 'Remove HMGP' }).click();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Saved version \d+: .* available from 5 sources/)
+      .waitFor();
+    assert.equal(await added.count(), 0, 'HMGP is gone');
+    await page.context().close();
+  });
 });

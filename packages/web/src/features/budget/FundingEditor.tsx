@@ -1,19 +1,23 @@
 import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
-import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from './budget-client.ts';
 import { EditorProblems } from './EditorProblems.tsx';
 import {
   draftOfRule,
   draftOfSource,
+  isFieldUnder,
   newRuleDraft,
+  newSourceDraft,
   type RuleDraft,
   ruleOfDraft,
   ruleProblems,
   type SourceDraft,
+  sourceChoices,
   sourceOfDraft,
   yearLabel,
 } from './funding-form.ts';
 import { RuleFields } from './RuleFields.tsx';
+import { SourceRows } from './SourceRows.tsx';
 import { usePortfolioSave } from './use-portfolio-save.ts';
 
 const fileOf = (detail: PortfolioDetail) => detail.portfolio as PortfolioInput;
@@ -21,22 +25,15 @@ const sourcesOf = (detail: PortfolioDetail) => fileOf(detail).sources.map(draftO
 const rulesOf = (detail: PortfolioDetail) =>
   (fileOf(detail).rules ?? []).map((rule, i) => draftOfRule(structuredClone(rule), `rule-${i}`));
 
-/** A number box's text: empty for what is not a number yet. */
-const shown = (value: number) => (Number.isNaN(value) ? '' : String(value));
-/** Empty stays not-a-number, so the server names the field rather than the form guessing a zero. */
-const typed = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-
-/** `field` is `base` itself or something inside it (`base.x`, `base[2]`). */
-const isUnder = (field: string, base: string) =>
-  field === base || field.startsWith(`${base}.`) || field.startsWith(`${base}[`);
-
 const distinct = (values: (string | undefined)[]) =>
   [...new Set(values.filter((v): v is string => !!v))].sort();
 
 /**
  * The finance officer's edit of the money and the grant rules: each source's amount per
  * fiscal year, cost-share ceiling, eligible categories and end of the period of performance;
- * the rules, added, changed or removed. Saving sends the whole portfolio file back at the
+ * sources added (a new grant such as HMGP after a declaration) or removed (a program that
+ * ended), existing IDs kept since investments and rules name them; the rules, added, changed
+ * or removed. Saving sends the whole portfolio file back at the
  * version it was opened from (the candidates untouched); the server's complaints appear
  * beside the box they name, and a newer version is reported as a conflict with a reload.
  */
@@ -51,9 +48,10 @@ export function FundingEditor(props: {
   const [opened, setOpened] = useState(props.detail);
   const [sources, setSources] = useState(() => sourcesOf(props.detail));
   const [rules, setRules] = useState(() => rulesOf(props.detail));
-  const [focusKey, setFocusKey] = useState<string | null>(null);
+  // The id of the box a just-added rule or source row puts focus on, once it is rendered.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const added = useRef(0);
   const file = fileOf(opened);
-  const sourceIds = file.sources.map((source) => source.id);
   const year = (j: number) => yearLabel(file.first_fiscal_year, j);
   const suggestions = {
     categories: `${prefix}-categories`,
@@ -79,12 +77,10 @@ export function FundingEditor(props: {
     formRef,
   });
   const errors = [...problems];
-  const sourceField = (i: number) => `portfolio.sources[${i}]`;
-  const errorsOfSource = (i: number) => errors.filter(([field]) => isUnder(field, sourceField(i)));
   const problemsOfRule = (i: number, draft: RuleDraft): [string, string][] => {
     const base = `portfolio.rules[${i}]`;
     return errors
-      .filter(([field]) => isUnder(field, base))
+      .filter(([field]) => isFieldUnder(field, base))
       .flatMap(([field, message]): [string, string][] => {
         const inside = field.slice(base.length).replace(/^\./, '');
         if (inside) return [[inside, message]];
@@ -99,19 +95,32 @@ export function FundingEditor(props: {
     headingRef.current?.focus();
   }, []);
   useEffect(() => {
-    if (!focusKey) return;
-    document.getElementById(`${prefix}-${focusKey}-label`)?.focus();
-    setFocusKey(null);
-  }, [focusKey, prefix]);
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
 
-  const changeSource = (i: number, edit: (draft: SourceDraft) => SourceDraft) =>
-    setSources((all) => all.map((draft, k) => (k === i ? edit(draft) : draft)));
+  const changeSource = (key: string, edit: (draft: SourceDraft) => SourceDraft) =>
+    setSources((all) => all.map((draft) => (draft.key === key ? edit(draft) : draft)));
+  const addSource = () => {
+    added.current += 1;
+    const draft = newSourceDraft(String(added.current), file.years);
+    setSources((all) => [...all, draft]);
+    setFocusId(`${prefix}-${draft.key}-id`);
+    save.reset();
+  };
+  const removeSource = (key: string) => {
+    setSources((all) => all.filter((draft) => draft.key !== key));
+    // Complaints name sources by position, which the removal shifted.
+    save.reset();
+    headingRef.current?.focus();
+  };
   const changeRule = (key: string, edit: (draft: RuleDraft) => RuleDraft) =>
     setRules((all) => all.map((draft) => (draft.key === key ? edit(draft) : draft)));
   const addRule = () => {
     const key = `new-${Date.now()}`;
     setRules((all) => [...all, newRuleDraft(key)]);
-    setFocusKey(key);
+    setFocusId(`${prefix}-${key}-label`);
     save.reset();
   };
   const removeRule = (key: string) => {
@@ -152,121 +161,19 @@ export function FundingEditor(props: {
         onReload={() => reload.mutate()}
         reloading={reload.isPending}
       />
-      <div className="budget-scroll">
-        <table className="budget-table editor-table" aria-label="Funding sources being edited">
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              {Array.from({ length: file.years }, (_, j) => (
-                <th scope="col" key={year(j)}>
-                  {year(j)} amount ($)
-                </th>
-              ))}
-              <th scope="col">Cost-share ceiling (%)</th>
-              <th scope="col">Period of performance ends</th>
-              <th scope="col">Eligible categories</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((draft, i) => {
-              const { id } = draft.source;
-              const sourceErrors = errorsOfSource(i);
-              const errorId = `${prefix}-source-${i}-errors`;
-              const invalid = (...keys: string[]) => {
-                const bad = sourceErrors.some(([field]) =>
-                  keys.some((key) => isUnder(field, `${sourceField(i)}.${key}`)),
-                );
-                return {
-                  'aria-invalid': bad ? (true as const) : undefined,
-                  'aria-describedby': bad ? errorId : undefined,
-                };
-              };
-              return (
-                <Fragment key={id}>
-                  <tr data-source={id}>
-                    <th scope="row">
-                      {id}
-                      {draft.source.name ? <span className="muted"> {draft.source.name}</span> : null}
-                    </th>
-                    {draft.source.amount_by_year.map((amount, j) => {
-                      const yearly = `${sourceField(i)}.amount_by_year`;
-                      // A complaint about the whole list (its length) marks every year; one about a year, that year.
-                      const bad = sourceErrors.some(
-                        ([field]) => field === yearly || isUnder(field, `${yearly}[${j}]`),
-                      );
-                      return (
-                        <td key={year(j)}>
-                          <input
-                            type="number"
-                            min="0"
-                            step="any"
-                            aria-label={`${id} ${year(j)} amount (US dollars)`}
-                            value={shown(amount)}
-                            onChange={(e) =>
-                              changeSource(i, (d) => ({
-                                ...d,
-                                source: {
-                                  ...d.source,
-                                  amount_by_year: d.source.amount_by_year.map((a, k) =>
-                                    k === j ? typed(e.target.value) : a,
-                                  ),
-                                },
-                              }))
-                            }
-                            aria-invalid={bad ? true : undefined}
-                            aria-describedby={bad ? errorId : undefined}
-                          />
-                        </td>
-                      );
-                    })}
-                    <td>
-                      <input
-                        type="number"
-                        min="0"
-                        max="100"
-                        step="any"
-                        aria-label={`${id} federal cost-share ceiling (percent; empty for none)`}
-                        value={draft.costSharePercent}
-                        onChange={(e) => changeSource(i, (d) => ({ ...d, costSharePercent: e.target.value }))}
-                        {...invalid('max_cost_share')}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="date"
-                        aria-label={`${id} period of performance end`}
-                        value={draft.periodEnd}
-                        onChange={(e) => changeSource(i, (d) => ({ ...d, periodEnd: e.target.value }))}
-                        {...invalid('period_of_performance_end')}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        aria-label={`${id} eligible categories (comma-separated; empty for all)`}
-                        value={draft.categories}
-                        onChange={(e) => changeSource(i, (d) => ({ ...d, categories: e.target.value }))}
-                        {...invalid('eligible_categories')}
-                      />
-                    </td>
-                  </tr>
-                  {sourceErrors.length ? (
-                    <tr className="line-errors">
-                      <td colSpan={4 + file.years}>
-                        <ul id={errorId} className="field-error">
-                          {sourceErrors.map(([field, message]) => (
-                            <li key={field}>
-                              {id} — {field.replace('portfolio.', '')}: {message}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
+      <SourceRows
+        idPrefix={prefix}
+        sources={sources}
+        years={file.years}
+        yearLabel={year}
+        errors={errors}
+        onChange={changeSource}
+        onRemove={removeSource}
+      />
+      <div className="budget-actions">
+        <button type="button" onClick={addSource}>
+          Add source
+        </button>
       </div>
       <h3>Grant rules</h3>
       {rules.length ? null : <p>No grant rules.</p>}
@@ -277,7 +184,7 @@ export function FundingEditor(props: {
             draft={draft}
             index={i}
             idPrefix={`${prefix}-${draft.key}`}
-            sources={sourceIds}
+            sources={sourceChoices(sources, draft.sources)}
             suggestions={suggestions}
             problems={problemsOfRule(i, draft)}
             onChange={(edit) => changeRule(draft.key, edit)}

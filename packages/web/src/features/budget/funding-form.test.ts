@@ -3,10 +3,13 @@ import {
   categoriesOf,
   draftOfRule,
   draftOfSource,
+  isFieldUnder,
+  newSourceDraft,
   percentText,
   ruleOfDraft,
   ruleProblems,
   shareOf,
+  sourceChoices,
   sourceOfDraft,
   yearLabel,
 } from './funding-form.ts';
@@ -50,6 +53,35 @@ describe('funding source drafts', () => {
       amount_by_year: bric.amount_by_year,
     });
     expect(categoriesOf('letpa,  equipment cyber')).toEqual(['letpa', 'equipment', 'cyber']);
+  });
+
+  it('start a new source with an ID to type and empty yearly amounts, sent for the server to name', () => {
+    const draft = newSourceDraft('1', 2);
+    expect(draft).toMatchObject({ isNew: true, key: 'new-1' });
+    expect(draftOfSource(bric)).toMatchObject({ isNew: false, key: 'old-BRIC' });
+    const typed = { ...draft, source: { ...draft.source, id: 'HMGP' }, categories: 'mitigation' };
+    const sent = sourceOfDraft(typed);
+    expect(sent).toMatchObject({ id: 'HMGP', eligible_categories: ['mitigation'] });
+    expect(sent.amount_by_year).toHaveLength(2);
+    expect(sent.amount_by_year.every(Number.isNaN)).toBe(true);
+    expect(JSON.parse(JSON.stringify(sent)).amount_by_year).toEqual([null, null]);
+  });
+
+  it('offer a rule the sources of the form, new ones as typed, and a removed one it still names', () => {
+    const shsp = draftOfSource({ id: 'SHSP', amount_by_year: [1] });
+    const hmgp = { ...newSourceDraft('1', 1), source: { id: ' HMGP ', amount_by_year: [1] } };
+    const blank = newSourceDraft('2', 1);
+    expect(sourceChoices([shsp, hmgp, blank], ['EMPG', 'SHSP'])).toEqual(['SHSP', 'HMGP', 'EMPG']);
+  });
+});
+
+describe('refused fields by position', () => {
+  it('belong to the row they name, not to one whose position starts the same', () => {
+    expect(isFieldUnder('portfolio.sources[1]', 'portfolio.sources[1]')).toBe(true);
+    expect(isFieldUnder('portfolio.sources[1].id', 'portfolio.sources[1]')).toBe(true);
+    expect(isFieldUnder('portfolio.sources[1].amount_by_year[2]', 'portfolio.sources[1]')).toBe(true);
+    expect(isFieldUnder('portfolio.sources[10].id', 'portfolio.sources[1]')).toBe(false);
+    expect(isFieldUnder('portfolio.investments[1].eligible_sources[0]', 'portfolio.sources[1]')).toBe(false);
   });
 });
 

@@ -140,8 +140,14 @@ export function ruleProblems(rule: RuleInput): [string, string][] {
   return [...seen];
 }
 
-/** A source as the form holds it: yearly amounts as numbers, the rest as the text in its box. */
+/**
+ * A source as the form holds it: yearly amounts as numbers, the rest as the text in its box.
+ * `key` stays put while the row lives (a new row's ID is being typed); `isNew` rows take an ID,
+ * the others keep theirs, since investments and rules name sources by ID.
+ */
 export type SourceDraft = {
+  key: string;
+  isNew: boolean;
   source: SourceInput;
   costSharePercent: string;
   categories: string;
@@ -150,11 +156,40 @@ export type SourceDraft = {
 
 export function draftOfSource(source: SourceInput): SourceDraft {
   return {
+    // `old-` and `new-` keys never meet, whatever IDs the file uses.
+    key: `old-${source.id}`,
+    isNew: false,
     source: structuredClone(source),
     costSharePercent: percentText(source.max_cost_share),
     categories: (source.eligible_categories ?? []).join(', '),
     periodEnd: source.period_of_performance_end ?? '',
   };
+}
+
+/** A source being added: no ID and empty yearly amounts yet, so the server names what is left out. */
+export function newSourceDraft(key: string, years: number): SourceDraft {
+  return {
+    key: `new-${key}`,
+    isNew: true,
+    source: { id: '', amount_by_year: Array.from({ length: years }, () => Number.NaN) },
+    costSharePercent: '',
+    categories: '',
+    periodEnd: '',
+  };
+}
+
+/**
+ * The sources a share rule offers to tick: those of the form (new ones as typed) in their
+ * order, then any the rule still names that were removed, so it can be unticked.
+ */
+export function sourceChoices(sources: SourceDraft[], named: string[]): string[] {
+  const present = [...new Set(sources.map((draft) => draft.source.id.trim()).filter(Boolean))];
+  return [...present, ...named.filter((id) => !present.includes(id))];
+}
+
+/** `field` is `base` itself or something inside it (`base.x`, `base[2]`): `sources[1]` does not own `sources[10]`. */
+export function isFieldUnder(field: string, base: string): boolean {
+  return field === base || field.startsWith(`${base}.`) || field.startsWith(`${base}[`);
 }
 
 /** Empty ceiling, categories or end date: the field is left out (no ceiling, every category, no end). */
