@@ -2,6 +2,8 @@ import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from './budget-client.ts';
 import { EditorProblems } from './EditorProblems.tsx';
+import { FieldErrors, invalidMarker, isFieldUnder } from './FieldErrors.tsx';
+import { yearLabel } from './funding-form.ts';
 import { usePortfolioSave } from './use-portfolio-save.ts';
 
 type Candidate = PortfolioInput['investments'][number];
@@ -40,8 +42,7 @@ export function CandidateEditor(props: {
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const file = opened.portfolio as PortfolioInput;
   const sources = file.sources.map((source) => source.id);
-  const yearLabel = (j: number) =>
-    file.first_fiscal_year ? `FY${file.first_fiscal_year + j}` : `Year ${j + 1}`;
+  const year = (j: number) => yearLabel(file.first_fiscal_year, j);
 
   const { save, reload, errors, conflict } = usePortfolioSave({
     opened,
@@ -55,9 +56,7 @@ export function CandidateEditor(props: {
     formRef,
   });
   const lineField = (i: number) => `portfolio.investments[${i}]`;
-  const belongsTo = (field: string, i: number) =>
-    field === lineField(i) || field.startsWith(`${lineField(i)}.`) || field.startsWith(`${lineField(i)}[`);
-  const errorsOfLine = (i: number) => [...errors].filter(([field]) => belongsTo(field, i));
+  const errorsOfLine = (i: number) => [...errors].filter(([field]) => isFieldUnder(field, lineField(i)));
   const elsewhere = [...errors].filter(([field]) => !/^portfolio\.investments\[\d+\]/.test(field));
 
   useEffect(() => {
@@ -130,8 +129,8 @@ export function CandidateEditor(props: {
               <th scope="col">Benefit ($)</th>
               <th scope="col">Gap points</th>
               {Array.from({ length: file.years }, (_, j) => (
-                <th scope="col" key={yearLabel(j)}>
-                  {yearLabel(j)} cost ($)
+                <th scope="col" key={year(j)}>
+                  {year(j)} cost ($)
                 </th>
               ))}
               <th scope="col">Must fund</th>
@@ -146,15 +145,7 @@ export function CandidateEditor(props: {
               const name = inv.name ?? (inv.id || `new candidate ${i + 1}`);
               const lineErrors = errorsOfLine(i);
               const errorId = `${prefix}-${line.key}-errors`;
-              const invalid = (...keys: string[]) => {
-                const bad = lineErrors.some(([field]) =>
-                  keys.some((key) => field.startsWith(`${lineField(i)}.${key}`)),
-                );
-                return {
-                  'aria-invalid': bad ? (true as const) : undefined,
-                  'aria-describedby': bad ? errorId : undefined,
-                };
-              };
+              const invalid = invalidMarker(lineErrors, lineField(i), errorId);
               return (
                 <Fragment key={line.key}>
                   <tr data-candidate={inv.id || line.key}>
@@ -261,12 +252,12 @@ export function CandidateEditor(props: {
                       />
                     </td>
                     {inv.cost_by_year.map((cost, j) => (
-                      <td key={yearLabel(j)}>
+                      <td key={year(j)}>
                         <input
                           type="number"
                           min="0"
                           step="any"
-                          aria-label={`${yearLabel(j)} cost of ${name} in dollars`}
+                          aria-label={`${year(j)} cost of ${name} in dollars`}
                           value={shown(cost)}
                           onChange={(e) =>
                             change(line.key, (x) => ({
@@ -297,13 +288,7 @@ export function CandidateEditor(props: {
                   {lineErrors.length ? (
                     <tr className="line-errors">
                       <td colSpan={6 + file.years}>
-                        <ul id={errorId} className="field-error">
-                          {lineErrors.map(([field, message]) => (
-                            <li key={field}>
-                              {name} — {field.replace('portfolio.', '')}: {message}
-                            </li>
-                          ))}
-                        </ul>
+                        <FieldErrors id={errorId} name={name} problems={lineErrors} />
                       </td>
                     </tr>
                   ) : null}

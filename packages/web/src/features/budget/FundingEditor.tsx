@@ -2,10 +2,10 @@ import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from './budget-client.ts';
 import { EditorProblems } from './EditorProblems.tsx';
+import { isFieldUnder } from './FieldErrors.tsx';
 import {
   draftOfRule,
   draftOfSource,
-  isFieldUnder,
   newRuleDraft,
   newSourceDraft,
   type RuleDraft,

@@ -1,3 +1,4 @@
+import { FieldErrors, invalidMarker } from './FieldErrors.tsx';
 import { isShareKind, type RuleDraft, type RuleKind, ruleKinds } from './funding-form.ts';
 
 /** Ids of the `<datalist>`s the rule boxes suggest from (the portfolio's own categories, areas, counties). */
@@ -22,13 +23,7 @@ export function RuleFields(props: {
   const { draft, problems } = props;
   const at = (field: string) => `${props.idPrefix}-${field}`;
   const errorId = at('errors');
-  const invalid = (...fields: string[]) => {
-    const bad = problems.some(([field]) => fields.some((f) => field === f || field.startsWith(`${f}[`)));
-    return {
-      'aria-invalid': bad ? (true as const) : undefined,
-      'aria-describedby': bad ? errorId : undefined,
-    };
-  };
+  const invalid = invalidMarker(problems, '', errorId);
   const text = (field: keyof RuleDraft) => (value: string) =>
     props.onChange((d) => ({ ...d, [field]: value }));
   const n = props.index + 1;
@@ -147,15 +142,7 @@ export function RuleFields(props: {
           </>
         )}
       </div>
-      {problems.length ? (
-        <ul id={errorId} className="field-error">
-          {problems.map(([field, message]) => (
-            <li key={field}>
-              Rule {n} — {field}: {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {problems.length ? <FieldErrors id={errorId} name={`Rule ${n}`} problems={problems} /> : null}
       <button type="button" className="link-button" onClick={props.onRemove}>
         Remove rule {n}
       </button>

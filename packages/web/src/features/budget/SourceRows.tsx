@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
-import { isFieldUnder, type SourceDraft } from './funding-form.ts';
+import { FieldErrors, invalidMarker, isFieldUnder } from './FieldErrors.tsx';
+import type { SourceDraft } from './funding-form.ts';
 
 /** A number box's text: empty for what is not a number yet. */
 const shown = (value: number) => (Number.isNaN(value) ? '' : String(value));
@@ -52,15 +53,7 @@ export function SourceRows(props: {
             const change = (edit: (d: SourceDraft) => SourceDraft) => props.onChange(draft.key, edit);
             const sourceErrors = props.errors.filter(([field]) => isFieldUnder(field, sourceField(i)));
             const errorId = `${props.idPrefix}-${draft.key}-errors`;
-            const invalid = (...keys: string[]) => {
-              const bad = sourceErrors.some(([field]) =>
-                keys.some((key) => isFieldUnder(field, `${sourceField(i)}.${key}`)),
-              );
-              return {
-                'aria-invalid': bad ? (true as const) : undefined,
-                'aria-describedby': bad ? errorId : undefined,
-              };
-            };
+            const invalid = invalidMarker(sourceErrors, sourceField(i), errorId);
             return (
               <Fragment key={draft.key}>
                 <tr data-source={id}>
@@ -153,13 +146,7 @@ export function SourceRows(props: {
                 {sourceErrors.length ? (
                   <tr className="line-errors">
                     <td colSpan={5 + years}>
-                      <ul id={errorId} className="field-error">
-                        {sourceErrors.map(([field, message]) => (
-                          <li key={field}>
-                            {name} — {field.replace('portfolio.', '')}: {message}
-                          </li>
-                        ))}
-                      </ul>
+                      <FieldErrors id={errorId} name={name} problems={sourceErrors} />
                     </td>
                   </tr>
                 ) : null}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { isFieldUnder } from './FieldErrors.tsx';
 import {
   categoriesOf,
   draftOfRule,
   draftOfSource,
-  isFieldUnder,
   newSourceDraft,
   percentText,
   ruleOfDraft,

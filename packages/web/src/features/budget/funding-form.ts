@@ -187,11 +187,6 @@ export function sourceChoices(sources: SourceDraft[], named: string[]): string[]
   return [...present, ...named.filter((id) => !present.includes(id))];
 }
 
-/** `field` is `base` itself or something inside it (`base.x`, `base[2]`): `sources[1]` does not own `sources[10]`. */
-export function isFieldUnder(field: string, base: string): boolean {
-  return field === base || field.startsWith(`${base}.`) || field.startsWith(`${base}[`);
-}
-
 /** Empty ceiling, categories or end date: the field is left out (no ceiling, every category, no end). */
 export function sourceOfDraft(draft: SourceDraft): SourceInput {
   const {
