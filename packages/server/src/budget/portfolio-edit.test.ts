@@ -11,32 +11,9 @@ import type { Vigil } from '../platform/create-vigil.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
 import { type Scenario, seedScenario, startTestVigil } from '../testing/test-vigil.ts';
-import { budgetTestCast } from './budget-test-cast.ts';
+import { budgetTestCast, twoCandidatePortfolio } from './budget-test-cast.ts';
 
-const portfolio: PortfolioInput = {
-  name: 'Edit test portfolio',
-  years: 1,
-  sources: [{ id: 'SHSP', amount_by_year: [100], period_of_performance_end: '2027-09-30' }],
-  investments: [
-    {
-      id: 'radios',
-      cost_by_year: [60],
-      eligible_sources: ['SHSP'],
-      benefit: 90,
-      mission_area: 'Response',
-      category: 'equipment',
-    },
-    {
-      id: 'fusion',
-      cost_by_year: [50],
-      eligible_sources: ['SHSP'],
-      benefit: 30,
-      mission_area: 'Prevention',
-      category: 'letpa',
-    },
-  ],
-  rules: [],
-};
+const portfolio = twoCandidatePortfolio('Edit test portfolio');
 
 const base = '/api/v1/budget/portfolios';
 

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type {
-  DeletedPortfolioList,
-  OptimizationResult,
-  PortfolioDetail,
-  PortfolioInput,
-  PortfolioList,
-} from '@vigil/core';
+import type { DeletedPortfolioList, OptimizationResult, PortfolioDetail, PortfolioList } from '@vigil/core';
 import type { Vigil } from '../platform/create-vigil.ts';
 import { verifyStoredJournal } from '../platform/journal/verify-journal-store.ts';
 import { TestClient } from '../testing/test-client.ts';
@@ -17,35 +11,10 @@ import {
   startTestVigil,
   type TestClock,
   testClock,
-  testPassword,
 } from '../testing/test-vigil.ts';
-import { addUser } from '../users/index.ts';
-import { budgetTestCast } from './budget-test-cast.ts';
+import { budgetTestCast, budgetUser, twoCandidatePortfolio } from './budget-test-cast.ts';
 
-const portfolio: PortfolioInput = {
-  name: 'Restore test portfolio',
-  years: 1,
-  sources: [{ id: 'SHSP', amount_by_year: [100], period_of_performance_end: '2027-09-30' }],
-  investments: [
-    {
-      id: 'radios',
-      cost_by_year: [60],
-      eligible_sources: ['SHSP'],
-      benefit: 90,
-      mission_area: 'Response',
-      category: 'equipment',
-    },
-    {
-      id: 'fusion',
-      cost_by_year: [50],
-      eligible_sources: ['SHSP'],
-      benefit: 30,
-      mission_area: 'Prevention',
-      category: 'letpa',
-    },
-  ],
-  rules: [],
-};
+const portfolio = twoCandidatePortfolio('Restore test portfolio');
 
 const base = '/api/v1/budget/portfolios';
 
@@ -70,14 +39,7 @@ for (const { engine, create } of testEngines) {
       vigil = await startTestVigil(database, { clock });
       s = await seedScenario(vigil);
       ({ owner, partner, outsider } = await budgetTestCast(vigil, s, 'r'));
-      await addUser(vigil.deps, null, {
-        email: 'rcolleague@test.example',
-        password: testPassword,
-        agencyId: s.agencies.a,
-        roles: ['finance'],
-        attributes: [],
-      });
-      colleague = await TestClient.signIn(vigil.app, 'rcolleague@test.example');
+      colleague = await budgetUser(vigil, 'rcolleague@test.example', s.agencies.a, 'finance');
       analyst = await TestClient.signIn(vigil.app, s.users.a.email);
     });
     after(async () => {
