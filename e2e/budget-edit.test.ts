@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
+import { openDemoPortfolio } from './budget-pages.ts';
 
 const skip = browserSkipReason();
-const portfolioName = /Virginia FY2026–2029/;
-
-async function openDemoPortfolio(page: Page, base: string): Promise<void> {
-  await page.goto(`${base}/budget`);
-  await page.getByRole('link', { name: portfolioName }).click();
-  await page.getByRole('heading', { level: 1, name: portfolioName }).waitFor();
-}
 
 describe('budget oversight: execution form, candidate editor, delete (Chromium)', { skip }, () => {
   const demo = demoBrowserSuite();

@@ -2,23 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
+import { dollarsShown, openDemoPortfolio } from './budget-pages.ts';
 
 const skip = browserSkipReason();
-const portfolioName = /Virginia FY2026–2029/;
-
-async function openDemoPortfolio(page: Page, base: string): Promise<void> {
-  await page.goto(`${base}/budget`);
-  await page.getByRole('link', { name: portfolioName }).click();
-  await page.getByRole('heading', { level: 1, name: portfolioName }).waitFor();
-}
-
-/** `$18.19M` or `$800,000` as the page prints them, back to dollars. */
-function dollarsShown(text: string): number {
-  const match = /\$([\d,.]+)(M?)/.exec(text);
-  assert.ok(match, `no amount in ${text}`);
-  const value = Number((match[1] as string).replace(/,/g, ''));
-  return match[2] ? value * 1e6 : value;
-}
 
 async function runOptimizer(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Run optimizer' }).click();

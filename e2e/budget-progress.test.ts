@@ -9,16 +9,9 @@ import {
   screenshotPath,
   signIn,
 } from './browser-harness.ts';
+import { dollarsShown } from './budget-pages.ts';
 
 const skip = browserSkipReason();
-
-/** `$1,234.56M` or `$800,000` as the page prints them, back to dollars. */
-function dollarsIn(text: string, after: string): number {
-  const match = new RegExp(`${after} \\$([\\d,.]+)(M?)`).exec(text);
-  assert.ok(match, `no amount after "${after}" in ${text}`);
-  const value = Number((match[1] as string).replace(/,/g, ''));
-  return match[2] ? value * 1e6 : value;
-}
 
 describe('budget optimizer progress: the search shown while it runs (Chromium)', { skip }, () => {
   const demo = demoBrowserSuite();
@@ -52,8 +45,8 @@ describe('budget optimizer progress: the search shown while it runs (Chromium)',
     await text.getByText(/best plan \$/).waitFor({ timeout: 20_000 });
     const shown = String(await text.textContent());
     assert.match(shown, /of 30 s · best plan \$[\d,.]+M · proven bound \$[\d,.]+M · gap \d+\.\d{3} %/);
-    const best = dollarsIn(shown, 'best plan');
-    assert.ok(dollarsIn(shown, 'proven bound') >= best, 'no plan beats the proven bound');
+    const best = dollarsShown(shown, 'best plan');
+    assert.ok(dollarsShown(shown, 'proven bound') >= best, 'no plan beats the proven bound');
     assert.ok(
       Number(await work.getByRole('progressbar', { name: 'Solver time used' }).getAttribute('value')) > 0,
     );
@@ -70,7 +63,7 @@ describe('budget optimizer progress: the search shown while it runs (Chromium)',
     // The answer replaces the progress, and it is at least the best plan shown on the way.
     await page.getByTestId('run-status').waitFor({ timeout: 60_000 });
     await work.waitFor({ state: 'detached' });
-    const objective = dollarsIn(
+    const objective = dollarsShown(
       `Benefit ${await page.getByTestId('run-objective').textContent()}`,
       'Benefit',
     );
