@@ -141,9 +141,9 @@ export async function optimizePortfolio(
   const mipRelGap = options.mipRelGap ?? 1e-6;
   // The time limit covers the whole answer: what greedy took comes off the search, and the plan's
   // checks after it (a fraction of a second on 5,000 investments) are kept inside the limit too.
-  const left = Math.max(1, timeLimit - finishReserveSeconds - (performance.now() - started) / 1000);
-  const report = options.onProgress;
   const elapsedBefore = (performance.now() - started) / 1000;
+  const left = Math.max(1, timeLimit - finishReserveSeconds - elapsedBefore);
+  const report = options.onProgress;
   const onProgress = report
     ? (progress: SolveProgress) => report({ ...progress, seconds: elapsedBefore + progress.seconds })
     : undefined;

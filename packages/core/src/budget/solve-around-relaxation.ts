@@ -34,13 +34,13 @@ export async function solveAroundRelaxation(
   options: RelaxationSearchOptions,
 ): Promise<SolveResult & { lpBound: number | undefined }> {
   const started = performance.now();
-  const remaining = () => options.timeLimit - (performance.now() - started) / 1000;
-  const lp = await solveBudgetModel(model, { relax: true, timeLimit: Math.max(1, remaining()) });
   const seconds = () => (performance.now() - started) / 1000;
+  const remaining = () => options.timeLimit - seconds();
+  const lp = await solveBudgetModel(model, { relax: true, timeLimit: Math.max(1, remaining()) });
   if (lp.status !== 'optimal' || !lp.colValue || lp.objective === undefined || !lp.choiceDual) {
     // Infeasible or unbounded already as an LP, or out of time: the whole model answers (with conflicts).
     const report = options.onProgress;
-    const offset = (performance.now() - started) / 1000;
+    const offset = seconds();
     const whole = await solveBudgetModel(model, {
       timeLimit: Math.max(1, remaining()),
       mipRelGap: options.mipRelGap,
