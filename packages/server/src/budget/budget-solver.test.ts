@@ -90,7 +90,10 @@ for (const { engine, create } of testEngines) {
       const run = await solving;
       assert.equal(run.status, 200, JSON.stringify(run.body));
       const result = run.json<OptimizationResult>();
-      assert.ok(result.rules_satisfied);
+      // On a loaded machine (CI runs test files side by side) the 3 s search may end without a plan:
+      // still an answer, and what this test is about is that health was answered meanwhile.
+      assert.ok(['optimal', 'time_limit'].includes(result.status), result.status);
+      if (result.objective !== null) assert.ok(result.rules_satisfied, 'a plan it returns keeps every rule');
       assert.ok(solvedAt - started > 2500, `the solve took ${Math.round(solvedAt - started)} ms`);
       // On the request thread the solve would hold health for its whole duration (seconds).
       assert.ok(latencies.length >= 10, `only ${latencies.length} health answers during the solve`);
