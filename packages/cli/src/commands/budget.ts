@@ -166,6 +166,7 @@ export function registerBudget(program: Command): void {
         const result = await optimizePortfolio(portfolio, {
           timeLimit: options.timeLimit,
           mipRelGap: options.gap,
+          clock: () => performance.now(),
           ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         }).finally(progress.stop);
         const out: Record<string, unknown> = printable(result);

@@ -6,6 +6,7 @@ import type { OptimizationResult } from './optimization-result.ts';
 import type { Portfolio } from './portfolio.ts';
 import { solveAroundRelaxation } from './solve-around-relaxation.ts';
 import { type SolveProgress, type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
+import { type Clock, startSolveTimer } from './solve-timer.ts';
 
 /** Above this many investments the search starts from the LP relaxation (see solveAroundRelaxation). */
 export const relaxationSearchFrom = 1000;
@@ -37,6 +38,11 @@ export type OptimizeOptions = {
   withDuals?: boolean;
   /** Told where the search stands while it runs (seconds counted from the start of the whole answer). */
   onProgress?: (progress: SolveProgress) => void;
+  /**
+   * The caller's monotonic clock in milliseconds (`performance.now`): core reads none. Without
+   * it, `seconds` and the time limit count the solver runs' own time (see startSolveTimer).
+   */
+  clock?: Clock;
 };
 
 const binaryCut = 0.5;
@@ -115,7 +121,7 @@ async function judgeGreedy(portfolio: Portfolio, model: BudgetModel, capScale = 
   const fixed = await solveBudgetModel(model, { fix, feasibilityOnly: true, relax: true, timeLimit: 10 });
   const satisfies = fixed.colValue !== undefined && fixed.status === 'optimal';
   const broken = satisfies ? [] : brokenRules(evaluatePlan(portfolio, greedy));
-  return { greedy, satisfies, broken };
+  return { greedy, satisfies, broken, solverSeconds: fixed.seconds };
 }
 
 export { judgeGreedy };
@@ -130,9 +136,10 @@ export async function optimizePortfolio(
   portfolio: Portfolio,
   options: OptimizeOptions = {},
 ): Promise<OptimizationResult> {
-  const started = performance.now();
+  const timer = startSolveTimer(options.clock);
   const model = buildBudgetModel(portfolio);
   const greedyJudged = options.withGreedy === false ? undefined : await judgeGreedy(portfolio, model);
+  timer.spent(greedyJudged?.solverSeconds ?? 0);
   const start =
     greedyJudged?.satisfies === true
       ? portfolio.investments.map((inv) => (greedyJudged.greedy.chosen.has(inv.id) ? 1 : 0))
@@ -141,7 +148,7 @@ export async function optimizePortfolio(
   const mipRelGap = options.mipRelGap ?? 1e-6;
   // The time limit covers the whole answer: what greedy took comes off the search, and the plan's
   // checks after it (a fraction of a second on 5,000 investments) are kept inside the limit too.
-  const elapsedBefore = (performance.now() - started) / 1000;
+  const elapsedBefore = timer.seconds();
   const left = Math.max(1, timeLimit - finishReserveSeconds - elapsedBefore);
   const report = options.onProgress;
   const onProgress = report
@@ -151,6 +158,7 @@ export async function optimizePortfolio(
     model.numChoices > relaxationSearchFrom
       ? await solveAroundRelaxation(model, {
           timeLimit: left,
+          ...(options.clock ? { clock: options.clock } : {}),
           mipRelGap,
           ...(start ? { start } : {}),
           ...(onProgress ? { onProgress } : {}),
@@ -162,7 +170,9 @@ export async function optimizePortfolio(
           ...(start ? { start } : {}),
           ...(onProgress ? { onProgress } : {}),
         });
+  timer.spent(solved.seconds);
   const relaxation = options.withDuals === false ? undefined : await solveBudgetModel(model, { relax: true });
+  timer.spent(relaxation?.seconds ?? 0);
   const greedy = greedyJudged
     ? {
         objective: greedyJudged.greedy.objective,
@@ -193,7 +203,7 @@ export async function optimizePortfolio(
       objective: null,
       bound: solved.bound ?? null,
       gap: null,
-      seconds: (performance.now() - started) / 1000,
+      seconds: timer.seconds(),
       rules_satisfied: false,
       selected: [],
       not_selected: portfolio.investments.map((inv, i) => ({
@@ -219,7 +229,7 @@ export async function optimizePortfolio(
     objective,
     bound,
     gap: objective > 0 ? (bound - objective) / objective : bound > 0 ? 1 : 0,
-    seconds: (performance.now() - started) / 1000,
+    seconds: timer.seconds(),
     rules_satisfied: brokenRules(checks).length === 0,
     selected: portfolio.investments.flatMap((inv, i) => {
       if (!plan.chosen.has(inv.id)) return [];

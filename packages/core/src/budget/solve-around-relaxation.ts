@@ -1,5 +1,11 @@
 import type { BudgetModel } from './build-budget-model.ts';
-import { type SolveProgress, type SolveResult, solveBudgetModel } from './solve-budget-model.ts';
+import {
+  type SolveOptions,
+  type SolveProgress,
+  type SolveResult,
+  solveBudgetModel,
+} from './solve-budget-model.ts';
+import { type Clock, startSolveTimer } from './solve-timer.ts';
 
 export type RelaxationSearchOptions = {
   /** Seconds for the whole search, the LP included. */
@@ -12,6 +18,8 @@ export type RelaxationSearchOptions = {
   firstCore?: number;
   /** Where the search stands: the best plan of any round against the LP bound (a core's own bound holds for the core only). */
   onProgress?: (progress: SolveProgress) => void;
+  /** The caller's monotonic clock; without it, time is the solver runs' own (see startSolveTimer). */
+  clock?: Clock;
 };
 
 const firstCore = 300;
@@ -33,15 +41,20 @@ export async function solveAroundRelaxation(
   model: BudgetModel,
   options: RelaxationSearchOptions,
 ): Promise<SolveResult & { lpBound: number | undefined }> {
-  const started = performance.now();
-  const seconds = () => (performance.now() - started) / 1000;
+  const timer = startSolveTimer(options.clock);
+  const seconds = () => timer.seconds();
   const remaining = () => options.timeLimit - seconds();
-  const lp = await solveBudgetModel(model, { relax: true, timeLimit: Math.max(1, remaining()) });
+  const solve = async (solveOptions: SolveOptions) => {
+    const result = await solveBudgetModel(model, solveOptions);
+    timer.spent(result.seconds);
+    return result;
+  };
+  const lp = await solve({ relax: true, timeLimit: Math.max(1, remaining()) });
   if (lp.status !== 'optimal' || !lp.colValue || lp.objective === undefined || !lp.choiceDual) {
     // Infeasible or unbounded already as an LP, or out of time: the whole model answers (with conflicts).
     const report = options.onProgress;
     const offset = seconds();
-    const whole = await solveBudgetModel(model, {
+    const whole = await solve({
       timeLimit: Math.max(1, remaining()),
       mipRelGap: options.mipRelGap,
       ...(options.start ? { start: options.start } : {}),
@@ -88,7 +101,7 @@ export async function solveAroundRelaxation(
           });
         }
       : undefined;
-    const solved = await solveBudgetModel(model, {
+    const solved = await solve({
       ...(onProgress ? { onProgress } : {}),
       ...(whole ? {} : { fix }),
       timeLimit: whole ? budget : Math.min(budget, roundSeconds),

@@ -19,6 +19,7 @@ async function run(task: BudgetTask, onProgress?: (progress: SolveProgress) => v
       return optimizePortfolio(task.portfolio, {
         timeLimit: task.timeLimit,
         mipRelGap: task.mipRelGap,
+        clock: () => performance.now(),
         ...(onProgress ? { onProgress } : {}),
       });
     case 'why-not':
