@@ -165,7 +165,7 @@ describe('budget funding sources and grant rules: shown to readers, edited by th
     await page.context().close();
   });
 
-  it('a finance officer adds HMGP after a declaration, cannot remove EMPG while candidates use it, then removes HMGP', async () => {
+  it('a finance officer adds HMGP (named) after a declaration, cannot remove EMPG while candidates use it, then removes HMGP', async () => {
     const page = await newPage(demo.browser, { width: 1440, height: 900 });
     await signIn(page, demo.server.base, 'finance@vigil.example');
     await openDemoPortfolio(page, demo.server.base);
@@ -179,6 +179,8 @@ describe('budget funding sources and grant rules: shown to readers, edited by th
     await editor.getByRole('button', { name: 'Add source' }).click();
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'New source ID');
     await editor.getByLabel('New source ID').fill('HMGP');
+    const hmgpName = 'Hazard Mitigation Grant Program';
+    await editor.getByLabel('HMGP name (optional)').fill(hmgpName);
     const amounts = [1_000_000, 2_000_000, 2_000_000];
     for (const [j, amount] of amounts.entries()) {
       await editor.getByLabel(`HMGP FY${2026 + j} amount (US dollars)`).fill(String(amount));
@@ -213,9 +215,14 @@ describe('budget funding sources and grant rules: shown to readers, edited by th
       ['$1.00M', '$2.00M', '$2.00M', '$1.00M', '$6.00M', 'mitigation', '75 %', '2032-09-30'],
       'HMGP with its yearly amounts, total, categories, ceiling and end',
     );
+    // The name was saved with the source: still there when the page is read afresh from the server.
+    await page.reload();
+    await added.waitFor();
+    assert.equal(await added.locator('th').textContent(), `HMGP ${hmgpName}`, 'HMGP with its name');
 
     // EMPG pays for demo candidates: the refusal names their eligible_sources, and nothing is saved.
     await editFunding.click();
+    assert.equal(await editor.getByLabel('HMGP name (optional)').inputValue(), hmgpName);
     await editor.getByRole('button', { name: 'Remove EMPG' }).click();
     assert.equal(await focusIsHeading(), 'H2 Edit funding and rules', 'focus goes to the editor heading');
     assert.equal(await editor.locator('tr[data-source="EMPG"]').count(), 0);

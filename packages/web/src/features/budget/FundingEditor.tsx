@@ -29,13 +29,14 @@ const distinct = (values: (string | undefined)[]) =>
   [...new Set(values.filter((v): v is string => !!v))].sort();
 
 /**
- * The finance officer's edit of the money and the grant rules: each source's amount per
- * fiscal year, cost-share ceiling, eligible categories and end of the period of performance;
- * sources added (a new grant such as HMGP after a declaration) or removed (a program that
- * ended), existing IDs kept since investments and rules name them; the rules, added, changed
- * or removed. Saving sends the whole portfolio file back at the
- * version it was opened from (the candidates untouched); the server's complaints appear
- * beside the box they name, and a newer version is reported as a conflict with a reload.
+ * The finance officer's edit of the money and the grant rules: each source's display name,
+ * amount per fiscal year, cost-share ceiling, eligible categories and end of the period of
+ * performance; sources added (a new grant such as HMGP after a declaration) or removed (a
+ * program that ended), existing IDs kept since investments and rules name them (names are
+ * only labels, so any row's may change); the rules, added, changed or removed. Saving sends
+ * the whole portfolio file back at the version it was opened from (the candidates untouched);
+ * the server's complaints appear beside the box they name, and a newer version is reported as
+ * a conflict with a reload.
  */
 export function FundingEditor(props: {
   detail: PortfolioDetail;

@@ -11,10 +11,11 @@ const typed = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 export const sourceField = (i: number) => `portfolio.sources[${i}]`;
 
 /**
- * The funding sources in the funding editor, one row each: amount per fiscal year, cost-share
- * ceiling, end of the period of performance, eligible categories, and a remove button. A row
- * being added also takes its ID (`idPrefix-key-id`, where the editor puts focus). `errors`
- * are all the server's complaints; those naming `portfolio.sources[i]` show under row `i`.
+ * The funding sources in the funding editor, one row each: display name (optional), amount per
+ * fiscal year, cost-share ceiling, end of the period of performance, eligible categories, and a
+ * remove button. A row being added also takes its ID (`idPrefix-key-id`, where the editor puts
+ * focus). `errors` are all the server's complaints; those naming `portfolio.sources[i]` show
+ * under row `i`.
  */
 export function SourceRows(props: {
   idPrefix: string;
@@ -32,6 +33,7 @@ export function SourceRows(props: {
         <thead>
           <tr>
             <th scope="col">Source</th>
+            <th scope="col">Name (optional)</th>
             {Array.from({ length: years }, (_, j) => (
               <th scope="col" key={yearLabel(j)}>
                 {yearLabel(j)} amount ($)
@@ -71,12 +73,17 @@ export function SourceRows(props: {
                         {...invalid('id')}
                       />
                     ) : (
-                      <>
-                        {id}
-                        {draft.source.name ? <span className="muted"> {draft.source.name}</span> : null}
-                      </>
+                      id
                     )}
                   </th>
+                  <td>
+                    <input
+                      aria-label={`${name} name (optional)`}
+                      value={draft.name}
+                      onChange={(e) => change((d) => ({ ...d, name: e.target.value }))}
+                      {...invalid('name')}
+                    />
+                  </td>
                   {draft.source.amount_by_year.map((amount, j) => {
                     const yearly = `${sourceField(i)}.amount_by_year`;
                     // A complaint about the whole list (its length) marks every year; one about a year, that year.
@@ -145,7 +152,7 @@ export function SourceRows(props: {
                 </tr>
                 {sourceErrors.length ? (
                   <tr className="line-errors">
-                    <td colSpan={5 + years}>
+                    <td colSpan={6 + years}>
                       <FieldErrors id={errorId} name={name} problems={sourceErrors} />
                     </td>
                   </tr>

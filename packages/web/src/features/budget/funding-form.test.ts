@@ -1,3 +1,4 @@
+import { fundingSourceSchema } from '@vigil/core/budget';
 import { describe, expect, it } from 'vitest';
 import { isFieldUnder } from './FieldErrors.tsx';
 import {
@@ -65,6 +66,34 @@ describe('funding source drafts', () => {
     expect(sent.amount_by_year).toHaveLength(2);
     expect(sent.amount_by_year.every(Number.isNaN)).toBe(true);
     expect(JSON.parse(JSON.stringify(sent)).amount_by_year).toEqual([null, null]);
+  });
+
+  it('send a new source with the name typed, one the contract takes, and no name when the box is left empty', () => {
+    const draft = newSourceDraft('1', 1);
+    expect(draft.name).toBe('');
+    const named = {
+      ...draft,
+      name: 'Hazard Mitigation Grant Program',
+      source: { ...draft.source, id: 'HMGP', amount_by_year: [1_000_000] },
+    };
+    const sent = sourceOfDraft(named);
+    expect(sent).toEqual({
+      id: 'HMGP',
+      name: 'Hazard Mitigation Grant Program',
+      amount_by_year: [1_000_000],
+    });
+    expect(fundingSourceSchema.parse(sent)).toEqual(sent);
+    // The contract refuses a blank name, so an empty (or spaces-only) box sends none.
+    expect(fundingSourceSchema.safeParse({ ...sent, name: '  ' }).success).toBe(false);
+    expect(sourceOfDraft({ ...named, name: '  ' })).not.toHaveProperty('name');
+  });
+
+  it("let an existing source's name change or go (only a label), its ID kept", () => {
+    const draft = draftOfSource(bric);
+    expect(draft.name).toBe(bric.name);
+    expect(sourceOfDraft({ ...draft, name: 'BRIC (FEMA)' })).toEqual({ ...bric, name: 'BRIC (FEMA)' });
+    const { name: _name, ...unnamed } = bric;
+    expect(sourceOfDraft({ ...draft, name: '' })).toEqual(unnamed);
   });
 
   it('offer a rule the sources of the form, new ones as typed, and a removed one it still names', () => {

@@ -143,12 +143,14 @@ export function ruleProblems(rule: RuleInput): [string, string][] {
 /**
  * A source as the form holds it: yearly amounts as numbers, the rest as the text in its box.
  * `key` stays put while the row lives (a new row's ID is being typed); `isNew` rows take an ID,
- * the others keep theirs, since investments and rules name sources by ID.
+ * the others keep theirs, since investments and rules name sources by ID. The display name
+ * is only a label (nothing refers to it), so every row may change it.
  */
 export type SourceDraft = {
   key: string;
   isNew: boolean;
   source: SourceInput;
+  name: string;
   costSharePercent: string;
   categories: string;
   periodEnd: string;
@@ -160,6 +162,7 @@ export function draftOfSource(source: SourceInput): SourceDraft {
     key: `old-${source.id}`,
     isNew: false,
     source: structuredClone(source),
+    name: source.name ?? '',
     costSharePercent: percentText(source.max_cost_share),
     categories: (source.eligible_categories ?? []).join(', '),
     periodEnd: source.period_of_performance_end ?? '',
@@ -172,6 +175,7 @@ export function newSourceDraft(key: string, years: number): SourceDraft {
     key: `new-${key}`,
     isNew: true,
     source: { id: '', amount_by_year: Array.from({ length: years }, () => Number.NaN) },
+    name: '',
     costSharePercent: '',
     categories: '',
     periodEnd: '',
@@ -187,9 +191,13 @@ export function sourceChoices(sources: SourceDraft[], named: string[]): string[]
   return [...present, ...named.filter((id) => !present.includes(id))];
 }
 
-/** Empty ceiling, categories or end date: the field is left out (no ceiling, every category, no end). */
+/**
+ * Empty name, ceiling, categories or end date: the field is left out (no name, no ceiling,
+ * every category, no end); the contract refuses a blank name.
+ */
 export function sourceOfDraft(draft: SourceDraft): SourceInput {
   const {
+    name: _name,
     max_cost_share: _share,
     eligible_categories: _categories,
     period_of_performance_end: _end,
@@ -198,6 +206,7 @@ export function sourceOfDraft(draft: SourceDraft): SourceInput {
   const categories = categoriesOf(draft.categories);
   return {
     ...rest,
+    ...(draft.name.trim() ? { name: draft.name } : {}),
     ...(draft.costSharePercent.trim() ? { max_cost_share: shareOf(draft.costSharePercent) } : {}),
     ...(categories ? { eligible_categories: categories } : {}),
     ...(draft.periodEnd ? { period_of_performance_end: draft.periodEnd } : {}),
