@@ -41,6 +41,22 @@ describe('budget oversight (Chromium)', { skip }, () => {
     await page.getByRole('img', { name: /Efficient frontier/ }).waitFor({ timeout: 60_000 });
     const execution = page.getByRole('region', { name: /Execution as of/ });
     assert.match(String(await execution.textContent()), /will lapse on 2027-09-30/);
+    // Each execution line names its investment as the candidates table does, the ID kept under it.
+    const lines = execution.locator('tr[data-line]');
+    assert.ok((await lines.count()) >= 2, 'the demo has execution lines');
+    for (const line of await lines.all()) {
+      const [investmentId] = String(await line.getAttribute('data-line')).split('/');
+      const candidate = page.locator(`tr[data-investment="${investmentId}"] th[scope="row"]`);
+      const name = String(await candidate.evaluate((th) => th.firstChild?.textContent ?? ''));
+      assert.ok(name && name !== investmentId, `${investmentId} has a name in the candidates table`);
+      const cell = line.locator('td').first();
+      assert.equal(await cell.evaluate((td) => td.firstChild?.textContent), name);
+      assert.equal(await cell.locator('.muted').textContent(), investmentId);
+    }
+    assert.match(
+      String(await execution.locator('tr[data-line="eoc-backup-power/EMPG"] td').first().textContent()),
+      /^Backup power and HVAC for the state EOC \(demo\)eoc-backup-power$/,
+    );
     await assertAccessible(page, 'budget portfolio after the run');
     await page.context().close();
   });

@@ -33,9 +33,8 @@ export function ExecutionForm(props: { id: string; rows: PortfolioRow[]; today: 
   const record = useMutation({
     mutationFn: (entry: ExecutionEntry) => budgetClient.recordExecution(props.id, entry),
     onSuccess: (_answer, entry) => {
-      setSaved(
-        `Recorded ${entry.kind} of ${formatMoney(entry.amount)} for ${entry.investment_id} (${entry.source_id}).`,
-      );
+      const name = props.rows.find((row) => row.id === entry.investment_id)?.name ?? entry.investment_id;
+      setSaved(`Recorded ${entry.kind} of ${formatMoney(entry.amount)} for ${name} (${entry.source_id}).`);
       setAmount('');
       setNote('');
       void queryClient.invalidateQueries({ queryKey: ['budget', 'execution', props.id] });

@@ -6,6 +6,8 @@ import { ExecutionForm } from './ExecutionForm.tsx';
 
 /**
  * Awards, obligations and expenditures per investment and source; lapse warnings first.
+ * Investments are shown by name as the candidates table shows them, with the ID under it
+ * (the grants office quotes IDs, and an entry may outlive its candidate in the portfolio).
  * The owning agency's grants office records new entries here (`mayRecord`).
  */
 export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRecord: boolean }) {
@@ -15,6 +17,7 @@ export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRec
     queryFn: () => budgetClient.execution(props.id, asOf),
   });
   const data = execution.data;
+  const names = new Map(props.rows.map((row) => [row.id, row.name]));
   return (
     <section aria-labelledby="execution-heading">
       <h2 id="execution-heading">Execution as of {asOf}</h2>
@@ -40,22 +43,33 @@ export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRec
               </tr>
             </thead>
             <tbody>
-              {data.lines.map((line) => (
-                <tr
-                  key={`${line.investment_id}-${line.source_id}`}
-                  data-line={`${line.investment_id}/${line.source_id}`}
-                  className={line.warning ? 'warn' : undefined}
-                >
-                  <td>{line.investment_id}</td>
-                  <td>{line.source_id}</td>
-                  <td className="num">{formatMoney(line.awarded)}</td>
-                  <td className="num">{formatMoney(line.obligated)}</td>
-                  <td className="num">{formatMoney(line.expended)}</td>
-                  <td className="num">{formatMoney(line.burn_per_day)}</td>
-                  <td className="num">{line.days_left ?? '–'}</td>
-                  <td>{line.warning ? `⚠ ${line.warning}` : 'on track'}</td>
-                </tr>
-              ))}
+              {data.lines.map((line) => {
+                const name = names.get(line.investment_id);
+                return (
+                  <tr
+                    key={`${line.investment_id}-${line.source_id}`}
+                    data-line={`${line.investment_id}/${line.source_id}`}
+                    className={line.warning ? 'warn' : undefined}
+                  >
+                    <td>
+                      {name ?? line.investment_id}
+                      {name ? (
+                        <>
+                          <br />
+                          <span className="muted">{line.investment_id}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{line.source_id}</td>
+                    <td className="num">{formatMoney(line.awarded)}</td>
+                    <td className="num">{formatMoney(line.obligated)}</td>
+                    <td className="num">{formatMoney(line.expended)}</td>
+                    <td className="num">{formatMoney(line.burn_per_day)}</td>
+                    <td className="num">{line.days_left ?? '–'}</td>
+                    <td>{line.warning ? `⚠ ${line.warning}` : 'on track'}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </>
