@@ -31,6 +31,49 @@ describe('budget oversight (Chromium)', { skip }, () => {
       'the must-fund generators are in the plan',
     );
 
+    // What binds is a list: source caps by source with the years, then grant rules, each agreeing
+    // with the "binds" marks of the funding tables.
+    const binding = page.getByRole('region', { name: 'Binding constraints' });
+    const caps = binding.getByRole('list', { name: /^Funding source caps/ }).getByRole('listitem');
+    const rules = binding.getByRole('list', { name: 'Grant rules at their limit' }).getByRole('listitem');
+    assert.ok((await caps.count()) >= 1, 'the demo plan uses up a source in some year');
+    assert.ok((await rules.count()) >= 1, 'the demo plan holds a grant rule at its limit');
+    const sourcesTable = page.getByRole('table', { name: /^Funding sources: dollars available/ });
+    const headers = await sourcesTable.locator('thead th').allTextContents();
+    const years = headers.filter((header) => /^FY\d{4}$/.test(header));
+    assert.deepEqual(years, ['FY2026', 'FY2027', 'FY2028', 'FY2029']);
+    // A year's cell in the funding table: `$800,000`, with ` binds` when the run used it all.
+    const yearCells = async (source: string) =>
+      (await sourcesTable.locator(`tr[data-source="${source}"] td`).allTextContents()).slice(0, years.length);
+    const marked = new Map<string, string[]>();
+    for (const row of await sourcesTable.locator('tbody tr').all()) {
+      const source = String(await row.getAttribute('data-source'));
+      const binds = (await yearCells(source)).flatMap((cell, j) => (/binds$/.test(cell) ? [years[j]] : []));
+      if (binds.length) marked.set(source, binds as string[]);
+    }
+    const listed = new Map<string, string[]>();
+    for (const item of await caps.all()) {
+      const source = String(await item.getAttribute('data-source'));
+      const text = String(await item.textContent());
+      assert.ok(text.startsWith(`${source} `), `${text} names its source first`);
+      const cells = await yearCells(source);
+      const named = years.filter((year) => text.includes(year));
+      for (const year of named) {
+        const cap = String(cells[years.indexOf(year)]).replace(/\s*binds$/, '');
+        assert.ok(text.includes(cap), `${text} gives ${year}'s cap ${cap}`);
+      }
+      listed.set(source, named);
+    }
+    assert.deepEqual(listed, marked, 'the caps listed are the ones the funding table marks "binds"');
+    const rulesTable = page.getByRole('table', { name: 'Grant rules' });
+    const boundRules = await rulesTable
+      .locator('tbody tr')
+      .filter({ has: page.locator('td:last-child', { hasText: /^binds$/ }) })
+      .locator('th[scope="row"]')
+      .allTextContents();
+    assert.deepEqual(await rules.allTextContents(), boundRules);
+    assert.equal(await page.getByText(/^Binding:/).count(), 0, 'no run-on sentence left');
+
     await norfolk.getByRole('button', { name: /^Force in/ }).click();
     const reason = norfolk.locator('.why');
     await reason.waitFor({ timeout: 60_000 });

@@ -7,6 +7,7 @@ import { Link } from '../../app/router.tsx';
 import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { AllocationTable } from './AllocationTable.tsx';
+import { BindingList } from './BindingList.tsx';
 import { budgetClient, formatMoney, type Run } from './budget-client.ts';
 import { CandidateEditor } from './CandidateEditor.tsx';
 import { DeletePortfolioButton } from './DeletePortfolioButton.tsx';
@@ -190,7 +191,7 @@ export function PortfolioPage(props: { id: string }) {
           {run.conflicts.length ? (
             <p role="alert">Rules in conflict: {run.conflicts.map((c) => c.label).join('; ')}</p>
           ) : null}
-          {run.binding.length ? <p>Binding: {run.binding.map((b) => b.label).join('; ')}</p> : null}
+          <BindingList binding={run.binding} portfolio={data.portfolio as PortfolioInput} />
         </section>
       ) : (
         <p>Not optimized yet.</p>
