@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
+import { dollarsShown } from './budget-pages.ts';
 
 const skip = browserSkipReason();
 
@@ -79,7 +80,77 @@ describe('budget oversight (Chromium)', { skip }, () => {
     await reason.waitFor({ timeout: 60_000 });
     assert.match(String(await reason.textContent()), /not chosen: funding it loses \$[\d,]+ of benefit/);
 
-    await page.getByRole('heading', { name: 'Allocation by mission area and source' }).waitFor();
+    // The allocation as a picture: one bar per mission area of the table, stacked by source on one
+    // baseline, each segment as long as the table's dollars say (to the table's rounding).
+    const allocation = page.getByRole('region', { name: 'Allocation by mission area and source' });
+    const chart = allocation.getByRole('img', {
+      name: /^Allocation by mission area, each bar stacked by funding source/,
+    });
+    await chart.waitFor();
+    const allocationTable = allocation.getByRole('table', { name: /^Allocation by mission area and source/ });
+    const columns = await allocationTable.locator('thead th').allTextContents();
+    const sourceColumns = columns.slice(1, -1);
+    assert.deepEqual(
+      await allocation.getByRole('list', { name: 'Funding sources' }).getByRole('listitem').allTextContents(),
+      sourceColumns,
+      'the legend names the sources of the table',
+    );
+    const tableRows = await allocationTable.locator('tbody tr').all();
+    const areas: { area: string; dollars: Map<string, number> }[] = [];
+    for (const row of tableRows.slice(0, -1)) {
+      const cells = await row.locator('td').allTextContents();
+      areas.push({
+        area: String(await row.locator('th').textContent()),
+        dollars: new Map(sourceColumns.map((source, j) => [source, dollarsShown(String(cells[j]))])),
+      });
+    }
+    assert.ok(areas.length >= 2, 'the demo plan spends on several mission areas');
+    const groups = chart.locator('g[data-area]');
+    assert.deepEqual(
+      await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-area'))),
+      areas.map((a) => a.area),
+      'one bar per mission area, in the table order',
+    );
+    const segments = new Map<string, { source: string; x: number; width: number }[]>();
+    for (const { area } of areas) {
+      segments.set(
+        area,
+        await chart.locator(`g[data-area="${area}"] rect[data-source]`).evaluateAll((rects) =>
+          rects.map((r) => ({
+            source: String(r.getAttribute('data-source')),
+            x: Number(r.getAttribute('x')),
+            width: Number(r.getAttribute('width')),
+          })),
+        ),
+      );
+    }
+    const allSegments = [...segments.values()].flat();
+    const allDollars = areas.flatMap((a) => [...a.dollars.values()]);
+    // Pixels per dollar over the whole chart; the table prints millions to the $10,000.
+    const perDollar =
+      allSegments.reduce((sum, s) => sum + s.width, 0) / allDollars.reduce((a, b) => a + b, 0);
+    const baseline = Math.min(...allSegments.map((s) => s.x));
+    for (const { area, dollars } of areas) {
+      const drawn = segments.get(area) ?? [];
+      assert.deepEqual(
+        drawn.map((s) => s.source).sort(),
+        [...dollars]
+          .filter(([, d]) => d > 0)
+          .map(([source]) => source)
+          .sort(),
+        `${area}: a segment for each source the table shows money from`,
+      );
+      let end = baseline;
+      for (const segment of drawn.sort((a, b) => a.x - b.x)) {
+        assert.ok(Math.abs(segment.x - end) < 0.01, `${area} ${segment.source} starts where the last ended`);
+        end = segment.x + segment.width;
+        const shown = dollars.get(segment.source) ?? 0;
+        assert.ok(
+          Math.abs(segment.width / perDollar - shown) <= 10_000,
+          `${area} ${segment.source}: ${segment.width} px is ${segment.width / perDollar} dollars, the table says ${shown}`,
+        );
+      }
+    }
     await page.getByRole('button', { name: 'Trace frontier' }).click();
     await page.getByRole('img', { name: /Efficient frontier/ }).waitFor({ timeout: 60_000 });
     const execution = page.getByRole('region', { name: /Execution as of/ });

@@ -1,6 +1,7 @@
+import { AllocationChart } from './AllocationChart.tsx';
 import { formatMoney, type Run } from './budget-client.ts';
 
-/** Where the plan's money goes: mission area by funding source, with totals. */
+/** Where the plan's money goes: mission area by funding source as stacked bars, then the table with totals. */
 export function AllocationTable(props: { run: Run }) {
   const {
     by_mission_area_and_source: both,
@@ -12,7 +13,8 @@ export function AllocationTable(props: { run: Run }) {
   return (
     <section aria-labelledby="allocation-heading">
       <h2 id="allocation-heading">Allocation by mission area and source</h2>
-      <table className="budget-table">
+      <AllocationChart allocation={props.run.allocation} />
+      <table className="budget-table" aria-label="Allocation by mission area and source, in dollars">
         <thead>
           <tr>
             <th scope="col">Mission area</th>
