@@ -19,7 +19,15 @@ describe('budget oversight (Chromium)', { skip }, () => {
     assert.equal((await page.locator('.marking-banner, [data-tlp]').first().count()) >= 0, true);
     await assertAccessible(page, 'budget portfolio before the run');
 
+    const answered = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && /\/optimize$/.test(new URL(response.url()).pathname),
+      { timeout: 60_000 },
+    );
     await page.getByRole('button', { name: 'Run optimizer' }).click();
+    const run = (await (await answered).json()) as {
+      marginal_values: { source: string; year: number; value: number }[];
+    };
     await page.getByTestId('run-status').getByText('optimal').waitFor({ timeout: 60_000 });
     const benefit = String(await page.getByTestId('run-objective').textContent());
     assert.match(benefit, /^\$\d+\.\d\dM$/);
@@ -43,9 +51,26 @@ describe('budget oversight (Chromium)', { skip }, () => {
     const headers = await sourcesTable.locator('thead th').allTextContents();
     const years = headers.filter((header) => /^FY\d{4}$/.test(header));
     assert.deepEqual(years, ['FY2026', 'FY2027', 'FY2028', 'FY2029']);
+    // Each year's cell shows what one more dollar of it buys (the run's LP dual), above a cent.
+    const shown = new Map<string, number>();
+    for (const tag of await sourcesTable.locator('[data-marginal]').all()) {
+      const row = tag.locator('xpath=ancestor::tr[1]');
+      const cell = tag.locator('xpath=ancestor::td[1]');
+      const index = await cell.evaluate((td) => (td as HTMLTableCellElement).cellIndex - 1);
+      const value = Number(await tag.getAttribute('data-marginal'));
+      assert.match(String(await tag.textContent()), new RegExp(`^\\s*\\+\\$${value.toFixed(2)} per \\$$`));
+      shown.set(`${await row.getAttribute('data-source')}:${index}`, value);
+    }
+    const expected = new Map(
+      run.marginal_values.filter((m) => m.value >= 0.005).map((m) => [`${m.source}:${m.year}`, m.value]),
+    );
+    assert.ok(expected.size >= 1, 'money is short in the demo: some year has a positive marginal value');
+    assert.deepEqual(shown, expected, 'every marginal value above a cent is shown in its source and year');
     // A year's cell in the funding table: `$800,000`, with ` binds` when the run used it all.
     const yearCells = async (source: string) =>
-      (await sourcesTable.locator(`tr[data-source="${source}"] td`).allTextContents()).slice(0, years.length);
+      (await sourcesTable.locator(`tr[data-source="${source}"] td`).allTextContents())
+        .slice(0, years.length)
+        .map((cell) => cell.replace(/\s*\+\$[\d.]+ per \$$/, ''));
     const marked = new Map<string, string[]>();
     for (const row of await sourcesTable.locator('tbody tr').all()) {
       const source = String(await row.getAttribute('data-source'));

@@ -5,7 +5,7 @@ import { describeCapYears, groupBindingChecks } from './group-binding-checks.ts'
 /**
  * The limits the plan sits on, as two lists a screen reader can walk: the funding sources
  * whose yearly money is all used (by source, with the years), then the grant rules held at
- * their limit. Loosening one of these is what would buy more benefit.
+ * their limit. (With whole projects, loosening another limit can also change the plan, so this says where the plan stands, not what would improve it.)
  */
 export function BindingList(props: { binding: Run['binding']; portfolio: PortfolioInput }) {
   const { caps, rules } = groupBindingChecks(props.binding, props.portfolio);
@@ -13,7 +13,9 @@ export function BindingList(props: { binding: Run['binding']; portfolio: Portfol
   return (
     <section aria-labelledby="binding-heading" className="budget-binding">
       <h3 id="binding-heading">Binding constraints</h3>
-      <p className="muted">The plan uses all the room these leave; loosening one would buy more benefit.</p>
+      <p className="muted">
+        The plan uses all the room these leave. The marginal values per dollar show what more money would buy.
+      </p>
       {caps.length ? (
         <>
           <h4 id="binding-caps-heading">Funding source caps (every dollar of the year used)</h4>

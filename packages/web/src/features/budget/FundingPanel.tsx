@@ -21,13 +21,17 @@ const limitOf = (rule: RuleInput): string => {
  * The money and the conditions the optimizer works under: each funding source's amount per
  * fiscal year, what it may pay for, its federal cost-share ceiling and when it lapses; and
  * the grant rules. With an optimizer run on the page, the rules and yearly caps that run sits
- * on are marked "binds": loosening one of those is what would buy more benefit.
+ * on are marked "binds", and each year's cell says what one more dollar of it would buy by the
+ * LP relaxation (its dual): the finance officer's first question when a program's money changes.
  */
 export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null }) {
   const { portfolio, run } = props;
   const binding = new Set((run?.binding ?? []).map((check) => check.key));
   // A run without a plan (infeasible, error) says nothing about which rules bind.
   const judged = run !== null && run.objective !== null;
+  const marginal = new Map(
+    judged ? run.marginal_values.map((m) => [`${m.source}:${m.year}`, m.value] as const) : [],
+  );
   const years = Array.from({ length: portfolio.years }, (_, j) => yearLabel(portfolio.first_fiscal_year, j));
   const rules = portfolio.rules ?? [];
   return (
@@ -37,7 +41,9 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
         <table className="budget-table">
           <caption>
             Funding sources: dollars available per fiscal year
-            {judged ? ' (“binds”: the last optimizer run used all of that year’s money)' : ''}
+            {judged
+              ? ' (“binds”: the last optimizer run used all of that year’s money; “+$x per $”: the benefit one more dollar of it would buy, by the LP relaxation)'
+              : ''}
           </caption>
           <thead>
             <tr>
@@ -68,6 +74,7 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
                   <td className="num" key={years[j]}>
                     {formatMoney(amount)}
                     {binding.has(`cap:${source.id}:${j}`) ? <span className="tag"> binds</span> : null}
+                    <MarginalValue value={marginal.get(`${source.id}:${j}`)} />
                   </td>
                 ))}
                 <td className="num">{formatMoney(source.amount_by_year.reduce((a, b) => a + b, 0))}</td>
@@ -118,5 +125,16 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
         <p>No grant rules.</p>
       )}
     </section>
+  );
+}
+
+/** Benefit per extra dollar below a cent says nothing a person would act on: shown only above it. */
+function MarginalValue(props: { value: number | undefined }) {
+  if (props.value === undefined || props.value < 0.005) return null;
+  return (
+    <span className="tag marginal" data-marginal={props.value}>
+      {' '}
+      +${props.value.toFixed(2)} per $
+    </span>
   );
 }
