@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type OptimizeProgress, optimizeProgressSchema } from '@vigil/core/budget';
+import { idleOptimizeProgress, type OptimizeProgress, optimizeProgressSchema } from '@vigil/core/budget';
 import type { Page } from 'playwright-core';
 import { assertAccessible, browserSkipReason, demoBrowserSuite, newPage, signIn } from './browser-harness.ts';
 import { openDemoPortfolio } from './budget-pages.ts';
@@ -41,15 +41,7 @@ function running(version: number, seconds: number, objective: number, bound: num
  */
 async function scriptOptimizer(page: Page) {
   const script = {
-    answer: optimizeProgressSchema.parse({
-      state: 'idle',
-      version: null,
-      seconds: null,
-      time_limit: null,
-      objective: null,
-      bound: null,
-      gap: null,
-    }),
+    answer: idleOptimizeProgress,
     hold: null as Gate | null,
     /** Polls that reached the route (answered or waiting). */
     polls: 0,

@@ -60,6 +60,17 @@ export const optimizeProgressSchema = z.object({
 });
 export type OptimizeProgress = z.infer<typeof optimizeProgressSchema>;
 
+/** What the progress route answers when no solve of the portfolio is in hand. */
+export const idleOptimizeProgress: OptimizeProgress = {
+  state: 'idle',
+  version: null,
+  seconds: null,
+  time_limit: null,
+  objective: null,
+  bound: null,
+  gap: null,
+};
+
 export const whyNotRequestSchema = z.strictObject({ investment_id: z.string().trim().min(1).max(64) });
 
 export const frontierRequestSchema = z.strictObject({

@@ -9,6 +9,7 @@ export {
   executionRecordSchema,
   executionSummarySchema,
   frontierRequestSchema,
+  idleOptimizeProgress,
   type OptimizeProgress,
   type OptimizeRequest,
   optimizeProgressSchema,

@@ -1,4 +1,4 @@
-import type { OptimizeProgress, SolveProgress } from '@vigil/core/budget';
+import { idleOptimizeProgress as idle, type OptimizeProgress, type SolveProgress } from '@vigil/core/budget';
 
 type Entry = {
   portfolioId: string;
@@ -9,16 +9,6 @@ type Entry = {
   /** Clock reading when the worker took the solve (ms, performance.now). */
   startedAt: number | undefined;
   last: SolveProgress | undefined;
-};
-
-const idle: OptimizeProgress = {
-  state: 'idle',
-  version: null,
-  seconds: null,
-  time_limit: null,
-  objective: null,
-  bound: null,
-  gap: null,
 };
 
 /**
