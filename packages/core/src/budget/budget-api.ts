@@ -45,7 +45,7 @@ export type OptimizeRequest = z.infer<typeof optimizeRequestSchema>;
 /**
  * Where a running optimization of a portfolio stands, for those who may see the portfolio: `idle`
  * when none runs, `queued` behind other solves, `running` with the best plan, the proven bound and
- * the gap so far (dollars; null until known). Kept in the memory of the process that solves.
+ * the gap so far (dollars; null until known). A view of work in flight, not a record.
  */
 export const optimizeProgressSchema = z.object({
   state: z.enum(['idle', 'queued', 'running']),

@@ -123,8 +123,8 @@ export async function runOptimizer(
 ): Promise<OptimizationResult & { run_id: string }> {
   const { db, engine } = deps.database;
   const { row, marking, portfolio } = await loadVisiblePortfolio(deps, viewer, id);
-  const board = optimizeProgressBoard();
-  const ticket = board.enter(id, Number(row.version), timeLimit);
+  const board = optimizeProgressBoard(deps.database, deps.now);
+  const ticket = await board.enter(id, Number(row.version), timeLimit);
   const result = await budgetSolver()
     .run<OptimizationResult>(
       { kind: 'optimize', portfolio, timeLimit, mipRelGap: 1e-6 },
@@ -178,7 +178,7 @@ export async function optimizeProgress(deps: AppDeps, viewer: Viewer, id: string
   // Polled twice a second by every viewer: the markings are checked in SQL without reading the file.
   if (!(await isVisiblePortfolio(deps.database.db, viewer, id)))
     throw new DomainError('NOT_FOUND', `no budget portfolio ${id}`);
-  return optimizeProgressBoard().read(id);
+  return optimizeProgressBoard(deps.database, deps.now).read(id);
 }
 
 export async function latestResult(

@@ -2,62 +2,125 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generatePortfolio, type OptimizeProgress, type PortfolioDetail } from '@vigil/core/budget';
 import type { Vigil } from '../platform/create-vigil.ts';
-import type { TestClient } from '../testing/test-client.ts';
+import { openDatabase } from '../platform/database/database.ts';
+import { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
-import { type Scenario, seedScenario, startTestVigil } from '../testing/test-vigil.ts';
+import { type Scenario, seedScenario, startTestVigil, testClock } from '../testing/test-vigil.ts';
 import { budgetTestCast } from './budget-test-cast.ts';
 import { OptimizeProgressBoard } from './optimize-progress.ts';
 
-describe('OptimizeProgressBoard', () => {
-  it('answers idle, then queued, then running with the latest plan and bound, then idle again', () => {
-    let now = 1_000;
-    const board = new OptimizeProgressBoard(() => now);
-    assert.equal(board.read('p').state, 'idle');
-    const ticket = board.enter('p', 3, 30);
-    assert.deepEqual(board.read('p'), {
-      state: 'queued',
-      version: 3,
-      seconds: null,
-      time_limit: 30,
-      objective: null,
-      bound: null,
-      gap: null,
+for (const { engine, create } of testEngines) {
+  describe(`OptimizeProgressBoard (${engine})`, () => {
+    let database: TestDatabase;
+    let vigil: Vigil;
+    before(async () => {
+      database = await create();
+      vigil = await startTestVigil(database);
     });
-    board.start(ticket);
-    now += 2_500;
-    board.update(ticket, { seconds: 2.4, objective: 90, bound: 100, gap: 0.111, nodes: 3 });
-    assert.deepEqual(board.read('p'), {
-      state: 'running',
-      version: 3,
-      seconds: 2.5,
-      time_limit: 30,
-      objective: 90,
-      bound: 100,
-      gap: 0.111,
+    after(async () => {
+      await vigil.close();
+      await database.drop();
     });
-    assert.equal(board.read('other').state, 'idle', 'progress is per portfolio');
-    board.leave(ticket);
-    assert.equal(board.read('p').state, 'idle');
-  });
 
-  it('shows the running solve of a portfolio over one queued behind it', () => {
-    const board = new OptimizeProgressBoard(() => 0);
-    const first = board.enter('p', 1, 10);
-    board.start(first);
-    board.enter('p', 2, 60);
-    assert.equal(board.read('p').state, 'running');
-    assert.equal(board.read('p').time_limit, 10);
-    board.leave(first);
-    assert.equal(board.read('p').state, 'queued');
-    assert.equal(board.read('p').time_limit, 60);
-    assert.equal(board.read('p').version, 2);
+    it('answers idle, then queued, then running with the latest plan and bound, then idle again', async () => {
+      const clock = testClock();
+      const board = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      assert.equal((await board.read('p')).state, 'idle');
+      const ticket = await board.enter('p', 3, 30);
+      assert.deepEqual(await board.read('p'), {
+        state: 'queued',
+        version: 3,
+        seconds: null,
+        time_limit: 30,
+        objective: null,
+        bound: null,
+        gap: null,
+      });
+      board.start(ticket);
+      clock.advance(2_500);
+      board.update(ticket, { seconds: 2.4, objective: 90, bound: 100, gap: 0.111, nodes: 3 });
+      await settled(board, 'p', (p) => p.objective === 90);
+      assert.deepEqual(await board.read('p'), {
+        state: 'running',
+        version: 3,
+        seconds: 2.5,
+        time_limit: 30,
+        objective: 90,
+        bound: 100,
+        gap: 0.111,
+      });
+      assert.equal((await board.read('other')).state, 'idle', 'progress is per portfolio');
+      await board.leave(ticket);
+      assert.equal((await board.read('p')).state, 'idle');
+    });
+
+    it('shows the running solve of a portfolio over one queued behind it', async () => {
+      const clock = testClock();
+      const board = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      const first = await board.enter('q', 1, 10);
+      board.start(first);
+      clock.advance(10);
+      const second = await board.enter('q', 2, 60);
+      await settled(board, 'q', (p) => p.state === 'running');
+      assert.equal((await board.read('q')).time_limit, 10);
+      await board.leave(first);
+      const queued = await board.read('q');
+      assert.equal(queued.state, 'queued');
+      assert.equal(queued.time_limit, 60);
+      assert.equal(queued.version, 2);
+      await board.leave(second);
+    });
+
+    it('another process sees the solve; the row of a process that stopped refreshing goes stale', async () => {
+      const clock = testClock();
+      const solving = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      // A second connection to the same database: what another server process would open.
+      const other = openDatabase(database.url);
+      try {
+        const watching = new OptimizeProgressBoard(other, clock.now);
+        const ticket = await solving.enter('r', 7, 30);
+        solving.start(ticket);
+        await settled(watching, 'r', (p) => p.state === 'running');
+        assert.equal((await watching.read('r')).version, 7);
+        // Nothing refreshed it for 20 s (the test clock moved, no heartbeat ran): its process is gone.
+        clock.advance(20_001);
+        assert.equal((await watching.read('r')).state, 'idle');
+        // The next solve clears it out.
+        const fresh = new OptimizeProgressBoard(other, clock.now);
+        const next = await fresh.enter('s', 1, 10);
+        const left = await other.db.selectFrom('budget_optimize_progress').select('ticket').execute();
+        assert.deepEqual(
+          left.map((row) => row.ticket),
+          [next],
+        );
+        await fresh.leave(next);
+        await solving.leave(ticket);
+      } finally {
+        await other.close();
+      }
+    });
   });
-});
+}
+
+/** Progress writes land in the background: wait (briefly) until the board reads what was written. */
+async function settled(
+  board: OptimizeProgressBoard,
+  portfolioId: string,
+  done: (progress: OptimizeProgress) => boolean,
+): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (done(await board.read(portfolioId))) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail(`progress of ${portfolioId} never settled: ${JSON.stringify(await board.read(portfolioId))}`);
+}
 
 for (const { engine, create } of testEngines) {
   describe(`optimizer progress through HTTP (${engine})`, () => {
     let database: TestDatabase;
     let vigil: Vigil;
+    /** A second server process on the same database: the polls go there, the solve runs in `vigil`. */
+    let elsewhere: Vigil;
     let s: Scenario;
     let owner: TestClient;
     let partner: TestClient;
@@ -67,14 +130,18 @@ for (const { engine, create } of testEngines) {
       database = await create();
       vigil = await startTestVigil(database);
       s = await seedScenario(vigil);
-      ({ owner, partner, outsider } = await budgetTestCast(vigil, s, 'p'));
+      ({ owner } = await budgetTestCast(vigil, s, 'p'));
+      elsewhere = await startTestVigil(database);
+      partner = await TestClient.signIn(elsewhere.app, 'pplanner@test.example');
+      outsider = await TestClient.signIn(elsewhere.app, 'pfinance@test.example');
     });
     after(async () => {
+      await elsewhere.close();
       await vigil.close();
       await database.drop();
     });
 
-    it('a partner watches the best plan and the proven bound while the owner waits, outsiders see nothing', async () => {
+    it('a partner polling another server process watches the best plan and the proven bound while the owner waits, outsiders see nothing', async () => {
       // 1,200 investments at a 1e-6 target: the search runs to its limit, so there is a window to watch.
       const created = await owner.post('/api/v1/budget/portfolios', {
         portfolio: { ...generatePortfolio(2026, 1200), name: 'Progress test portfolio' },

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-incident.ts';
 import * as m0007 from './migrations/0007-budget.ts';
 import * as m0008 from './migrations/0008-bulletin-order-cover.ts';
 import * as m0009 from './migrations/0009-budget-portfolio-deleted.ts';
+import * as m0010 from './migrations/0010-budget-optimize-progress.ts';
 import type { Schema } from './schema.ts';
 
 /** Numbered migrations, listed here so a bundled or type-stripped build finds them without reading a folder. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-budget': m0007,
   '0008-bulletin-order-cover': m0008,
   '0009-budget-portfolio-deleted': m0009,
+  '0010-budget-optimize-progress': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

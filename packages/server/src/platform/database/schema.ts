@@ -193,6 +193,21 @@ export type BudgetRunTable = {
   created_at: string;
 };
 
+/** A solve in flight (migration 0010): a view for progress polls, deleted when the solve ends. */
+export type BudgetOptimizeProgressTable = {
+  ticket: string;
+  portfolio_id: string;
+  portfolio_version: number;
+  time_limit: number;
+  state: 'queued' | 'running';
+  entered_at: string;
+  started_at: string | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  updated_at: string;
+};
+
 export type BudgetExecutionTable = {
   id: string;
   portfolio_id: string;
@@ -346,6 +361,7 @@ export type Schema = {
   infrastructure_edges: InfrastructureEdgeTable;
   budget_portfolios: BudgetPortfolioTable;
   budget_runs: BudgetRunTable;
+  budget_optimize_progress: BudgetOptimizeProgressTable;
   budget_execution: BudgetExecutionTable;
   nri_counties: NriCountyTable;
   risk_records: RiskRecordTable;
