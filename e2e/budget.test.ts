@@ -196,6 +196,74 @@ describe('budget oversight (Chromium)', { skip }, () => {
       String(await execution.locator('tr[data-line="eoc-backup-power/EMPG"] td').first().textContent()),
       /^Backup power and HVAC for the state EOC \(demo\)eoc-backup-power$/,
     );
+
+    // The execution as a picture: one bar per line of the table, the most money at risk first,
+    // its hatched at-risk stretch as many dollars as the table's "At risk" says, ending at the
+    // award's end and starting at the projected-spend marker.
+    const executionChart = execution.getByRole('img', { name: /^Execution by award line/ });
+    await executionChart.waitFor();
+    const executionHeaders = await execution.locator('table thead th').allTextContents();
+    const column = (name: string) => {
+      const index = executionHeaders.indexOf(name);
+      assert.ok(index > 0, `the execution table has a "${name}" column`);
+      return index;
+    };
+    const [awardedColumn, atRiskColumn] = [column('Awarded'), column('At risk')];
+    const tableLines = new Map<string, { awarded: number; atRisk: number; atRiskText: string }>();
+    for (const row of await lines.all()) {
+      const cells = await row.locator('td').allTextContents();
+      tableLines.set(String(await row.getAttribute('data-line')), {
+        awarded: dollarsShown(String(cells[awardedColumn])),
+        atRisk: dollarsShown(String(cells[atRiskColumn])),
+        atRiskText: String(cells[atRiskColumn]),
+      });
+    }
+    const barKeys = await executionChart
+      .locator('g[data-line]')
+      .evaluateAll((gs) => gs.map((g) => String(g.getAttribute('data-line'))));
+    assert.equal(barKeys.length, tableLines.size, 'one bar per execution line');
+    assert.deepEqual([...barKeys].sort(), [...tableLines.keys()].sort(), 'the bars are the table’s lines');
+    const mostAtRisk = Math.max(...[...tableLines.values()].map((l) => l.atRisk));
+    assert.ok(mostAtRisk > 0, 'the demo has money at risk');
+    const first = tableLines.get(barKeys[0] as string);
+    assert.equal(first?.atRisk, mostAtRisk, `${barKeys[0]} comes first: it has the most money at risk`);
+    const atRiskBars = await executionChart
+      .locator('g[data-line]:has(rect[data-part="at-risk"])')
+      .evaluateAll((gs) => gs.map((g) => String(g.getAttribute('data-line'))));
+    assert.deepEqual(
+      atRiskBars,
+      barKeys.filter((key) => (tableLines.get(key)?.atRisk ?? 0) > 0),
+      'an at-risk mark on exactly the lines the table has money at risk on',
+    );
+    for (const key of atRiskBars) {
+      const bar = executionChart.locator(`g[data-line="${key}"]`);
+      const box = async (part: string) => {
+        const rect = bar.locator(`rect[data-part="${part}"]`);
+        return { x: Number(await rect.getAttribute('x')), width: Number(await rect.getAttribute('width')) };
+      };
+      const [award, atRisk] = [await box('awarded'), await box('at-risk')];
+      const shown = tableLines.get(key) as { awarded: number; atRisk: number; atRiskText: string };
+      const drawnDollars = (atRisk.width / award.width) * shown.awarded;
+      // The table prints millions to the $10,000; the at-risk dollars against the award's.
+      assert.ok(
+        Math.abs(drawnDollars - shown.atRisk) <= 10_000,
+        `${key}: the at-risk mark is ${drawnDollars} dollars, the table says ${shown.atRisk}`,
+      );
+      assert.ok(
+        Math.abs(atRisk.x + atRisk.width - (award.x + award.width)) < 0.01,
+        `${key}: the lapsing money is the award's last stretch`,
+      );
+      const marker = Number(await bar.locator('[data-part="projected"] line').getAttribute('x1'));
+      assert.ok(
+        Math.abs(marker - atRisk.x) < 0.01,
+        `${key}: the at-risk stretch starts at the projected spend`,
+      );
+      assert.equal(
+        await bar.locator('[data-part="outlook"]').textContent(),
+        `${shown.atRiskText} at risk`,
+        `${key}: the mark is labelled with the table's dollars, not colour alone`,
+      );
+    }
     await assertAccessible(page, 'budget portfolio after the run');
     await page.context().close();
   });

@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { PortfolioRow } from '@vigil/core/budget';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { budgetClient, formatMoney } from './budget-client.ts';
+import { ExecutionChart } from './ExecutionChart.tsx';
 import { ExecutionForm } from './ExecutionForm.tsx';
 
 /**
- * Awards, obligations and expenditures per investment and source; lapse warnings first.
+ * Awards, obligations and expenditures per investment and source; lapse warnings first,
+ * drawn as bars above the table (what is spent and what lapses at a glance).
  * Investments are shown by name as the candidates table shows them, with the ID under it
  * (the grants office quotes IDs, and an entry may outlive its candidate in the portfolio).
  * The owning agency's grants office records new entries here (`mayRecord`).
@@ -29,6 +31,7 @@ export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRec
             expended {formatMoney(data.totals.expended)};{' '}
             <strong>{formatMoney(data.totals.at_risk)} at risk of lapsing</strong>.
           </p>
+          <ExecutionChart lines={data.lines} names={names} />
           <table className="budget-table" aria-label="Execution by investment and source">
             <thead>
               <tr>
@@ -39,6 +42,7 @@ export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRec
                 <th scope="col">Expended</th>
                 <th scope="col">Burn / day</th>
                 <th scope="col">Days left</th>
+                <th scope="col">At risk</th>
                 <th scope="col">Warning</th>
               </tr>
             </thead>
@@ -66,6 +70,7 @@ export function ExecutionPanel(props: { id: string; rows: PortfolioRow[]; mayRec
                     <td className="num">{formatMoney(line.expended)}</td>
                     <td className="num">{formatMoney(line.burn_per_day)}</td>
                     <td className="num">{line.days_left ?? '–'}</td>
+                    <td className="num">{formatMoney(line.at_risk)}</td>
                     <td>{line.warning ? `⚠ ${line.warning}` : 'on track'}</td>
                   </tr>
                 );
