@@ -36,6 +36,11 @@ export const portfolioRestoreQuerySchema = z.strictObject({
   version: z.coerce.number().int().min(1),
 });
 
+/** `GET …/:id/optimize/progress?version=N`: the page's version, whose solve is shown first when several run. */
+export const optimizeProgressQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1).optional(),
+});
+
 export const optimizeRequestSchema = z.strictObject({
   /** Seconds the solver may take; the plan found by then comes back with its proven gap. */
   time_limit: z.number().min(1).max(120).default(30),

@@ -12,6 +12,7 @@ export {
   idleOptimizeProgress,
   type OptimizeProgress,
   type OptimizeRequest,
+  optimizeProgressQuerySchema,
   optimizeProgressSchema,
   optimizeRequestSchema,
   type PortfolioCreate,

@@ -173,12 +173,20 @@ export async function runOptimizer(
   return { ...result, run_id: runId };
 }
 
-/** Where a running optimization of the portfolio stands; idle when none runs in this process. */
-export async function optimizeProgress(deps: AppDeps, viewer: Viewer, id: string): Promise<OptimizeProgress> {
+/**
+ * Where a running optimization of the portfolio stands, whichever server process runs it; of
+ * `version` (the asking page's) when one of that version runs or waits; idle when none does.
+ */
+export async function optimizeProgress(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  version?: number,
+): Promise<OptimizeProgress> {
   // Polled twice a second by every viewer: the markings are checked in SQL without reading the file.
   if (!(await isVisiblePortfolio(deps.database.db, viewer, id)))
     throw new DomainError('NOT_FOUND', `no budget portfolio ${id}`);
-  return optimizeProgressBoard(deps.database, deps.now).read(id);
+  return optimizeProgressBoard(deps.database, deps.now).read(id, version);
 }
 
 export async function latestResult(

@@ -6,6 +6,7 @@ import {
   frontierRequestSchema,
   frontierSchema,
   optimizationResultSchema,
+  optimizeProgressQuerySchema,
   optimizeProgressSchema,
   optimizeRequestSchema,
   portfolioCreateSchema,
@@ -183,10 +184,12 @@ export function registerBudgetRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'Where a running optimization stands: best plan, proven bound and gap so far',
         params: idParams,
+        querystring: optimizeProgressQuerySchema,
         response: { 200: optimizeProgressSchema },
       },
     },
-    (request) => optimizeProgress(deps, principalOf(request).viewer, request.params.id),
+    (request) =>
+      optimizeProgress(deps, principalOf(request).viewer, request.params.id, request.query.version),
   );
 
   app.get(

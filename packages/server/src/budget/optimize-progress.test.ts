@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generatePortfolio, type OptimizeProgress, type PortfolioDetail } from '@vigil/core/budget';
 import type { Vigil } from '../platform/create-vigil.ts';
@@ -71,9 +74,45 @@ for (const { engine, create } of testEngines) {
       await board.leave(second);
     });
 
+    it('shows the page its own version first when solves of several versions run', async () => {
+      const clock = testClock();
+      const board = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      const older = await board.enter('v', 1, 10);
+      board.start(older);
+      clock.advance(10);
+      const newer = await board.enter('v', 2, 20);
+      board.start(newer);
+      await settled(board, 'v', (p) => p.version === 2 && p.state === 'running');
+      assert.equal((await board.read('v', 1)).version, 1, 'the version-1 page sees its own solve');
+      assert.equal((await board.read('v', 2)).version, 2);
+      assert.equal((await board.read('v', 9)).version, 2, 'a version nobody solves: the newest running');
+      await board.leave(older);
+      await board.leave(newer);
+    });
+
+    it('a burst of reports lands in order: the last one is what a poll reads', async () => {
+      const clock = testClock();
+      const board = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      const ticket = await board.enter('w', 1, 10);
+      board.start(ticket);
+      for (let k = 1; k <= 50; k++) {
+        clock.advance(5);
+        board.update(ticket, { seconds: k / 200, objective: k, bound: 100, gap: (100 - k) / k, nodes: k });
+      }
+      await settled(board, 'w', (p) => p.objective === 50);
+      const read = await board.read('w');
+      assert.deepEqual([read.objective, read.seconds], [50, 0.3]);
+      await board.leave(ticket);
+      assert.equal((await board.read('w')).state, 'idle', 'no write lands after the row is gone');
+    });
+
     it('another process sees the solve; the row of a process that stopped refreshing goes stale', async () => {
       const clock = testClock();
-      const solving = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      // No heartbeat within the test: the row is refreshed only by what the test does.
+      const solving = new OptimizeProgressBoard(vigil.deps.database, clock.now, {
+        heartbeatMs: 3_600_000,
+        staleMs: 20_000,
+      });
       // A second connection to the same database: what another server process would open.
       const other = openDatabase(database.url);
       try {
@@ -102,13 +141,32 @@ for (const { engine, create } of testEngines) {
   });
 }
 
+describe('OptimizeProgressBoard without its table', () => {
+  it('lets the solve go on without a row: enter answers no ticket, the rest does nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vigil-progress-'));
+    const database = openDatabase(`sqlite:${join(dir, 'empty.db')}`);
+    try {
+      const board = new OptimizeProgressBoard(database, () => new Date());
+      const ticket = await board.enter('p', 1, 10);
+      assert.equal(ticket, undefined, 'no table, no row: a view, not a record');
+      board.start(ticket);
+      board.update(ticket, { seconds: 1, objective: 1, bound: 2, gap: 1, nodes: 1 });
+      await board.leave(ticket);
+    } finally {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Progress writes land in the background: wait (briefly) until the board reads what was written. */
 async function settled(
   board: OptimizeProgressBoard,
   portfolioId: string,
   done: (progress: OptimizeProgress) => boolean,
 ): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  // Writes land in the background; a loaded CI machine may take a while.
+  for (let i = 0; i < 500; i++) {
     if (done(await board.read(portfolioId))) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { idleOptimizeProgress as idle, type OptimizeProgress, type SolveProgress } from '@vigil/core/budget';
-import { sql } from 'kysely';
 import type { Database } from '../platform/database/database.ts';
+import {
+  deleteProgress,
+  deleteStaleProgress,
+  insertProgress,
+  type ProgressChange,
+  selectProgress,
+  updateProgress,
+} from './optimize-progress.store.ts';
 
-/** How often a process refreshes the rows of its solves in flight. */
-const heartbeatMs = 5_000;
-/** A row not refreshed for this long belongs to a process that is gone. */
-const staleMs = 4 * heartbeatMs;
+export type ProgressTiming = {
+  /** How often a process refreshes the rows of its solves in flight (ms). */
+  heartbeatMs: number;
+  /** A row not refreshed for this long belongs to a process that is gone (ms). */
+  staleMs: number;
+};
+
+const defaultTiming: ProgressTiming = { heartbeatMs: 5_000, staleMs: 20_000 };
 
 /**
  * The optimizer solves in flight, by portfolio: what the progress route answers while a user
@@ -15,30 +26,38 @@ const staleMs = 4 * heartbeatMs;
  * work in flight: nothing here is a record (the run and its journal entry are written when the
  * solve ends), rows are deleted when their solve ends, and the rows of a process that died go
  * stale (it refreshed them every few seconds) and are ignored, then removed by the next solve.
- * Who may read a portfolio's progress is decided by the route (its markings, in SQL), not here.
+ * The processes are expected to share time (NTP): a clock 20 s apart would take another's rows
+ * for stale. Who may read a portfolio's progress is decided by the route (its markings, in
+ * SQL), not here.
  *
- * The solver reports at most four times a second; writes of one solve are chained so they land
- * in order, and a failed write (the database closing under a shutdown) loses only a progress line.
+ * The solver reports four times a second and at each better plan, which can come in bursts:
+ * one write per solve is in flight at a time and the reports that arrive meanwhile are merged
+ * into the next, so writes keep their order and never pile up. A failed write (the database
+ * closing under a shutdown) loses only a progress line; a solve whose row could not be made at
+ * all runs without one.
  */
 export class OptimizeProgressBoard {
   private readonly mine = new Set<string>();
-  private readonly writes = new Map<string, Promise<void>>();
+  /** When each running solve started, by this process's clock (ms). */
+  private readonly startedAt = new Map<string, number>();
+  /** Per solve: the write in flight, and what the next one will carry. */
+  private readonly writes = new Map<string, { flight: Promise<void>; next: ProgressChange | undefined }>();
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly database: Database,
     private readonly now: () => Date,
+    private readonly timing: ProgressTiming = defaultTiming,
   ) {}
 
-  /** A solve was asked for; returns its ticket for the calls below. */
-  async enter(portfolioId: string, version: number, timeLimit: number): Promise<string> {
+  /** A solve was asked for; returns its ticket for the calls below (undefined when no row could be made). */
+  async enter(portfolioId: string, version: number, timeLimit: number): Promise<string | undefined> {
     const ticket = randomUUID();
     const at = this.now().toISOString();
     const db = this.database.db;
-    await db.deleteFrom('budget_optimize_progress').where('updated_at', '<', this.staleBefore()).execute();
-    await db
-      .insertInto('budget_optimize_progress')
-      .values({
+    try {
+      await deleteStaleProgress(db, this.staleBefore());
+      await insertProgress(db, {
         ticket,
         portfolio_id: portfolioId,
         portfolio_version: version,
@@ -46,69 +65,82 @@ export class OptimizeProgressBoard {
         state: 'queued',
         entered_at: at,
         started_at: null,
+        seconds: null,
         objective: null,
         bound: null,
         gap: null,
         updated_at: at,
-      })
-      .execute();
+      });
+    } catch {
+      return undefined; // a view, not a record: the solve goes on without one
+    }
     this.mine.add(ticket);
-    this.heartbeat ??= setInterval(() => this.refresh(), heartbeatMs).unref();
+    this.heartbeat ??= setInterval(() => this.refresh(), this.timing.heartbeatMs).unref();
     return ticket;
   }
 
-  start(ticket: string): void {
-    const at = this.now().toISOString();
-    this.write(ticket, { state: 'running', started_at: at, updated_at: at });
+  start(ticket: string | undefined): void {
+    if (ticket === undefined) return;
+    const now = this.now();
+    this.startedAt.set(ticket, now.getTime());
+    const at = now.toISOString();
+    this.write(ticket, { state: 'running', started_at: at, seconds: 0, updated_at: at });
   }
 
-  update(ticket: string, progress: SolveProgress): void {
+  update(ticket: string | undefined, progress: SolveProgress): void {
+    if (ticket === undefined) return;
     const finite = (value: number | undefined) =>
       value === undefined || !Number.isFinite(value) ? null : value;
+    // `state` again: a report means the solve runs, even if the start's write was lost.
     this.write(ticket, {
+      state: 'running',
+      ...this.stamp(ticket),
       objective: finite(progress.objective),
       bound: finite(progress.bound),
       gap: finite(progress.gap),
-      updated_at: this.now().toISOString(),
     });
   }
 
-  /** The solve ended (answer, error or overrun): its row goes once the writes before it landed. */
-  async leave(ticket: string): Promise<void> {
+  /**
+   * The time of a write, and the seconds the solve has run by this process's clock then: a
+   * reader on another host adds only the time since this write, so clocks a little apart
+   * shift the figure by no more than that.
+   */
+  private stamp(ticket: string): { updated_at: string; seconds?: number } {
+    const now = this.now();
+    const started = this.startedAt.get(ticket);
+    return {
+      updated_at: now.toISOString(),
+      ...(started === undefined ? {} : { seconds: (now.getTime() - started) / 1000 }),
+    };
+  }
+
+  /** The solve ended (answer, error or overrun): its row goes once the write in flight landed. */
+  async leave(ticket: string | undefined): Promise<void> {
+    if (ticket === undefined) return;
     this.mine.delete(ticket);
+    this.startedAt.delete(ticket);
     if (this.mine.size === 0 && this.heartbeat) {
       clearInterval(this.heartbeat);
       this.heartbeat = undefined;
     }
-    await (this.writes.get(ticket) ?? Promise.resolve());
+    const pending = this.writes.get(ticket);
     this.writes.delete(ticket);
-    await this.database.db
-      .deleteFrom('budget_optimize_progress')
-      .where('ticket', '=', ticket)
-      .execute()
-      .catch(() => undefined);
+    await pending?.flight;
+    await deleteProgress(this.database.db, ticket).catch(() => undefined);
   }
 
-  /** The newest running solve of the portfolio, else the newest queued one, else idle. */
-  async read(portfolioId: string): Promise<OptimizeProgress> {
-    const row = await this.database.db
-      .selectFrom('budget_optimize_progress')
-      .selectAll()
-      .where('portfolio_id', '=', portfolioId)
-      .where('updated_at', '>=', this.staleBefore())
-      .orderBy(sql`case when state = 'running' then 0 else 1 end`)
-      .orderBy('entered_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+  /**
+   * The solve of the portfolio to show: of `version` (the page's) when one runs or waits, else
+   * the newest running one, else the newest queued one, else idle.
+   */
+  async read(portfolioId: string, version?: number): Promise<OptimizeProgress> {
+    const row = await selectProgress(this.database.db, portfolioId, this.staleBefore(), version);
     if (!row) return idle;
-    const seconds =
-      row.state === 'running' && row.started_at !== null
-        ? (this.now().getTime() - Date.parse(row.started_at)) / 1000
-        : null;
     return {
       state: row.state,
       version: Number(row.portfolio_version),
-      seconds: seconds === null ? null : Math.round(Math.max(0, seconds) * 10) / 10,
+      seconds: row.state === 'running' ? this.secondsOf(row) : null,
       time_limit: Number(row.time_limit),
       objective: row.objective === null ? null : Number(row.objective),
       bound: row.bound === null ? null : Number(row.bound),
@@ -116,40 +148,42 @@ export class OptimizeProgressBoard {
     };
   }
 
-  private staleBefore(): string {
-    return new Date(this.now().getTime() - staleMs).toISOString();
+  /** The seconds written with the row's last write, plus the time since that write (at most a heartbeat and a bit). */
+  private secondsOf(row: { seconds: number | null; updated_at: string }): number | null {
+    if (row.seconds === null) return null;
+    const since = Math.max(0, this.now().getTime() - Date.parse(row.updated_at)) / 1000;
+    const seconds = Number(row.seconds) + Math.min(since, (2 * this.timing.heartbeatMs) / 1000);
+    return Math.round(seconds * 10) / 10;
   }
 
-  private write(
-    ticket: string,
-    values: Partial<{
-      state: 'running';
-      started_at: string;
-      objective: number | null;
-      bound: number | null;
-      gap: number | null;
-      updated_at: string;
-    }>,
-  ): void {
-    if (!this.mine.has(ticket)) return;
-    const before = this.writes.get(ticket) ?? Promise.resolve();
-    const next = before.then(() =>
-      this.database.db
-        .updateTable('budget_optimize_progress')
-        .set(values)
-        .where('ticket', '=', ticket)
-        .execute()
-        .then(
-          () => undefined,
-          () => undefined,
-        ),
-    );
-    this.writes.set(ticket, next);
+  private staleBefore(): string {
+    return new Date(this.now().getTime() - this.timing.staleMs).toISOString();
+  }
+
+  private write(ticket: string | undefined, change: ProgressChange): void {
+    if (ticket === undefined || !this.mine.has(ticket)) return;
+    const pending = this.writes.get(ticket);
+    if (pending) {
+      pending.next = { ...pending.next, ...change };
+      return;
+    }
+    const entry: { flight: Promise<void>; next: ProgressChange | undefined } = {
+      flight: Promise.resolve(),
+      next: undefined,
+    };
+    const send = async (values: ProgressChange): Promise<void> => {
+      await updateProgress(this.database.db, ticket, values).catch(() => undefined);
+      const next = entry.next;
+      entry.next = undefined;
+      if (next && this.writes.get(ticket) === entry) return send(next);
+      if (this.writes.get(ticket) === entry) this.writes.delete(ticket);
+    };
+    entry.flight = send(change);
+    this.writes.set(ticket, entry);
   }
 
   private refresh(): void {
-    const at = this.now().toISOString();
-    for (const ticket of this.mine) this.write(ticket, { updated_at: at });
+    for (const ticket of this.mine) this.write(ticket, this.stamp(ticket));
   }
 }
 

@@ -202,6 +202,8 @@ export type BudgetOptimizeProgressTable = {
   state: 'queued' | 'running';
   entered_at: string;
   started_at: string | null;
+  /** The solver's own seconds at its last report (its clock, not this process's). */
+  seconds: number | null;
   objective: number | null;
   bound: number | null;
   gap: number | null;

@@ -55,8 +55,8 @@ export function OptimizeProgressView(props: {
   const [points, setPoints] = useState<Point[]>([]);
   const [sawRunning, setSawRunning] = useState(false);
   const progress = useQuery({
-    queryKey: ['budget', 'progress', props.id, props.runKey],
-    queryFn: () => budgetClient.progress(props.id),
+    queryKey: ['budget', 'progress', props.id, props.version, props.runKey],
+    queryFn: () => budgetClient.progress(props.id, props.version),
     enabled: props.active,
     refetchInterval: props.active ? pollMs : false,
     gcTime: 0,

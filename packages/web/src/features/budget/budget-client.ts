@@ -41,8 +41,12 @@ export const budgetClient = {
     call<PortfolioDetail>('POST', `${one(id)}/restore?version=${version}`),
   optimize: (id: string, timeLimit = 30) =>
     call<Run>('POST', `${one(id)}/optimize`, { time_limit: timeLimit }),
-  /** Where a running optimization of the portfolio stands (idle when none runs). */
-  progress: (id: string) => call<OptimizeProgress>('GET', `${one(id)}/optimize/progress`),
+  /**
+   * Where a running optimization of the portfolio stands (idle when none runs); of the page's
+   * `version` first when several solves of the portfolio run.
+   */
+  progress: (id: string, version: number) =>
+    call<OptimizeProgress>('GET', `${one(id)}/optimize/progress?version=${version}`),
   result: (id: string) => call<Run>('GET', `${one(id)}/result`),
   whyNot: (id: string, investmentId: string) =>
     call<WhyNot>('POST', `${one(id)}/why-not`, { investment_id: investmentId }),

@@ -17,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('state', 'varchar(8)', (c) => c.notNull())
     .addColumn('entered_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('started_at', 'varchar(32)')
+    .addColumn('seconds', 'double precision')
     .addColumn('objective', 'double precision')
     .addColumn('bound', 'double precision')
     .addColumn('gap', 'double precision')
