@@ -11,8 +11,8 @@ export type SolveTimer = {
 /**
  * Core reads no clock (DESIGN.md): the server, CLI and bench pass one. Without it the elapsed
  * time is the sum of the solver runs' own timings (HiGHS times itself to keep its time
- * limit), which leaves out building the model and checking the plan around them — a
- * fraction of a second even on 5,000 investments, and inside the optimizer's reserve.
+ * limit), which leaves out building the models and checking the plan around them: fit for
+ * tests and scripts, while everything that keeps a user's time limit passes its clock.
  */
 export function startSolveTimer(clock?: Clock): SolveTimer {
   const started = clock?.();

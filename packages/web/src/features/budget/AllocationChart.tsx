@@ -64,7 +64,8 @@ export function AllocationChart(props: { allocation: Run['allocation'] }) {
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-labelledby="allocation-chart-title allocation-chart-desc"
+        aria-labelledby="allocation-chart-title"
+        aria-describedby="allocation-chart-desc"
         className="allocation-svg"
       >
         <title id="allocation-chart-title">

@@ -13,9 +13,7 @@ export function BindingList(props: { binding: Run['binding']; portfolio: Portfol
   return (
     <section aria-labelledby="binding-heading" className="budget-binding">
       <h3 id="binding-heading">Binding constraints</h3>
-      <p className="muted">
-        The plan uses all the room these leave. The marginal values per dollar show what more money would buy.
-      </p>
+      <p className="muted">The plan uses all the room these leave.</p>
       {caps.length ? (
         <>
           <h4 id="binding-caps-heading">Funding source caps (every dollar of the year used)</h4>

@@ -53,7 +53,8 @@ export function ExecutionChart(props: {
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-labelledby="execution-chart-title execution-chart-desc"
+        aria-labelledby="execution-chart-title"
+        aria-describedby="execution-chart-desc"
         className="execution-svg"
       >
         <title id="execution-chart-title">

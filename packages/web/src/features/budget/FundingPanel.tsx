@@ -21,8 +21,9 @@ const limitOf = (rule: RuleInput): string => {
  * The money and the conditions the optimizer works under: each funding source's amount per
  * fiscal year, what it may pay for, its federal cost-share ceiling and when it lapses; and
  * the grant rules. With an optimizer run on the page, the rules and yearly caps that run sits
- * on are marked "binds", and each year's cell says what one more dollar of it would buy by the
- * LP relaxation (its dual): the finance officer's first question when a program's money changes.
+ * on are marked "binds", and each year's cell gives the LP relaxation's estimate of the benefit per
+ * extra dollar of it (its dual): a first answer when a program's money changes, and only an estimate,
+ * since whole projects move in steps (a dollar may buy nothing until enough of them fund one).
  */
 export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null }) {
   const { portfolio, run } = props;
@@ -42,7 +43,7 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
           <caption>
             Funding sources: dollars available per fiscal year
             {judged
-              ? ' (“binds”: the last optimizer run used all of that year’s money; “+$x per $”: the benefit one more dollar of it would buy, by the LP relaxation)'
+              ? ' (“binds”: the last optimizer run used all of that year’s money; “+$x per $”: the LP relaxation’s estimate of benefit per extra dollar; whole projects move in steps)'
               : ''}
           </caption>
           <thead>
