@@ -1,5 +1,6 @@
 import { type ExecutionEntry, type ExecutionSummaryView, summarizeExecution } from '@vigil/core/budget';
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../ui/contrast-ratio.ts';
 import {
   describeExecution,
   executionColours,
@@ -168,28 +169,17 @@ describe('describeExecution', () => {
   });
 });
 
-/** WCAG 2.x relative luminance and contrast ratio of two `#rrggbb` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => {
-      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
 describe('executionColours', () => {
   it('keeps every part 3:1 from the background and from what it is drawn over', () => {
     const c = executionColours;
     for (const part of [c.awardedOutline, c.obligated, c.expended, c.projected, c.atRisk]) {
-      expect(contrast(part, c.background), part).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(part, c.background), part).toBeGreaterThanOrEqual(3);
     }
-    expect(contrast(c.atRisk, c.obligated), 'hatching over the obligated fill').toBeGreaterThanOrEqual(3);
-    expect(contrast(c.expended, c.obligated), 'expended inside obligated').toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(c.atRisk, c.obligated), 'hatching over the obligated fill').toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(contrastRatio(c.expended, c.obligated), 'expended inside obligated').toBeGreaterThanOrEqual(3);
     // The amber labels the at-risk dollars in text, so it must read as text does.
-    expect(contrast(c.atRisk, c.background)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(c.atRisk, c.background)).toBeGreaterThanOrEqual(4.5);
   });
 });

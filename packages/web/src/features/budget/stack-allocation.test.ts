@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../ui/contrast-ratio.ts';
 import {
   describeAllocation,
   fitLabel,
@@ -82,24 +83,11 @@ describe('formatAxisMoney', () => {
   });
 });
 
-/** WCAG 2.x relative luminance and contrast ratio of two `#rrggbb` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => {
-      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
 describe('source colours', () => {
   it('stand out from the dark chart and page (3:1) and carry dark labels (4.5:1)', () => {
     for (const colour of sourceColours) {
-      expect(contrast(colour, '#11161d'), colour).toBeGreaterThanOrEqual(4.5);
-      expect(contrast(colour, '#0b1220'), colour).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(colour, '#11161d'), colour).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(colour, '#0b1220'), colour).toBeGreaterThanOrEqual(3);
     }
     expect(new Set(sourceColours).size).toBe(sourceColours.length);
   });
