@@ -11,8 +11,14 @@ export async function insertProgress(db: Db, row: ProgressRow): Promise<void> {
   await db.insertInto('budget_optimize_progress').values(row).execute();
 }
 
-export async function updateProgress(db: Db, ticket: string, change: ProgressChange): Promise<void> {
-  await db.updateTable('budget_optimize_progress').set(change).where('ticket', '=', ticket).execute();
+/** Returns how many rows it changed: 0 when the row is gone. */
+export async function updateProgress(db: Db, ticket: string, change: ProgressChange): Promise<number> {
+  const result = await db
+    .updateTable('budget_optimize_progress')
+    .set(change)
+    .where('ticket', '=', ticket)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function deleteProgress(db: Db, ticket: string): Promise<void> {

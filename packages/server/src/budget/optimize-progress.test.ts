@@ -106,6 +106,26 @@ for (const { engine, create } of testEngines) {
       assert.equal((await board.read('w')).state, 'idle', 'no write lands after the row is gone');
     });
 
+    it('writes its row again when another process removed it (a host clock well apart takes it for stale)', async () => {
+      const clock = testClock();
+      const board = new OptimizeProgressBoard(vigil.deps.database, clock.now);
+      const ticket = await board.enter('x', 4, 30);
+      board.start(ticket);
+      await settled(board, 'x', (p) => p.state === 'running');
+      await vigil.deps.database.db
+        .deleteFrom('budget_optimize_progress')
+        .where('portfolio_id', '=', 'x')
+        .execute();
+      assert.equal((await board.read('x')).state, 'idle', 'gone');
+      clock.advance(1_000);
+      board.update(ticket, { seconds: 1, objective: 7, bound: 9, gap: 2 / 7, nodes: 1 });
+      await settled(board, 'x', (p) => p.objective === 7);
+      const back = await board.read('x');
+      assert.deepEqual([back.state, back.version, back.time_limit, back.seconds], ['running', 4, 30, 1]);
+      await board.leave(ticket);
+      assert.equal((await board.read('x')).state, 'idle');
+    });
+
     it('another process sees the solve; the row of a process that stopped refreshing goes stale', async () => {
       const clock = testClock();
       // No heartbeat within the test: the row is refreshed only by what the test does.

@@ -6,6 +6,7 @@ import {
   deleteStaleProgress,
   insertProgress,
   type ProgressChange,
+  type ProgressRow,
   selectProgress,
   updateProgress,
 } from './optimize-progress.store.ts';
@@ -26,8 +27,9 @@ const defaultTiming: ProgressTiming = { heartbeatMs: 5_000, staleMs: 20_000 };
  * work in flight: nothing here is a record (the run and its journal entry are written when the
  * solve ends), rows are deleted when their solve ends, and the rows of a process that died go
  * stale (it refreshed them every few seconds) and are ignored, then removed by the next solve.
- * The processes are expected to share time (NTP): a clock 20 s apart would take another's rows
- * for stale. Who may read a portfolio's progress is decided by the route (its markings, in
+ * The processes are expected to share time (NTP); a host whose clock is well apart may take
+ * another's row for stale and remove it, and the owner writes it again at its next report or
+ * heartbeat. Who may read a portfolio's progress is decided by the route (its markings, in
  * SQL), not here.
  *
  * The solver reports four times a second and at each better plan, which can come in bursts:
@@ -37,9 +39,8 @@ const defaultTiming: ProgressTiming = { heartbeatMs: 5_000, staleMs: 20_000 };
  * all runs without one.
  */
 export class OptimizeProgressBoard {
-  private readonly mine = new Set<string>();
-  /** When each running solve started, by this process's clock (ms). */
-  private readonly startedAt = new Map<string, number>();
+  /** This process's solves in flight, each row as last written (or to be written). */
+  private readonly mine = new Map<string, ProgressRow>();
   /** Per solve: the write in flight, and what the next one will carry. */
   private readonly writes = new Map<string, { flight: Promise<void>; next: ProgressChange | undefined }>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -55,35 +56,33 @@ export class OptimizeProgressBoard {
     const ticket = randomUUID();
     const at = this.now().toISOString();
     const db = this.database.db;
+    const row: ProgressRow = {
+      ticket,
+      portfolio_id: portfolioId,
+      portfolio_version: version,
+      time_limit: timeLimit,
+      state: 'queued',
+      entered_at: at,
+      started_at: null,
+      seconds: null,
+      objective: null,
+      bound: null,
+      gap: null,
+      updated_at: at,
+    };
     try {
       await deleteStaleProgress(db, this.staleBefore());
-      await insertProgress(db, {
-        ticket,
-        portfolio_id: portfolioId,
-        portfolio_version: version,
-        time_limit: timeLimit,
-        state: 'queued',
-        entered_at: at,
-        started_at: null,
-        seconds: null,
-        objective: null,
-        bound: null,
-        gap: null,
-        updated_at: at,
-      });
+      await insertProgress(db, row);
     } catch {
       return undefined; // a view, not a record: the solve goes on without one
     }
-    this.mine.add(ticket);
+    this.mine.set(ticket, row);
     this.heartbeat ??= setInterval(() => this.refresh(), this.timing.heartbeatMs).unref();
     return ticket;
   }
 
   start(ticket: string | undefined): void {
-    if (ticket === undefined) return;
-    const now = this.now();
-    this.startedAt.set(ticket, now.getTime());
-    const at = now.toISOString();
+    const at = this.now().toISOString();
     this.write(ticket, { state: 'running', started_at: at, seconds: 0, updated_at: at });
   }
 
@@ -108,10 +107,10 @@ export class OptimizeProgressBoard {
    */
   private stamp(ticket: string): { updated_at: string; seconds?: number } {
     const now = this.now();
-    const started = this.startedAt.get(ticket);
+    const started = this.mine.get(ticket)?.started_at;
     return {
       updated_at: now.toISOString(),
-      ...(started === undefined ? {} : { seconds: (now.getTime() - started) / 1000 }),
+      ...(started ? { seconds: (now.getTime() - Date.parse(started)) / 1000 } : {}),
     };
   }
 
@@ -119,7 +118,6 @@ export class OptimizeProgressBoard {
   async leave(ticket: string | undefined): Promise<void> {
     if (ticket === undefined) return;
     this.mine.delete(ticket);
-    this.startedAt.delete(ticket);
     if (this.mine.size === 0 && this.heartbeat) {
       clearInterval(this.heartbeat);
       this.heartbeat = undefined;
@@ -161,7 +159,9 @@ export class OptimizeProgressBoard {
   }
 
   private write(ticket: string | undefined, change: ProgressChange): void {
-    if (ticket === undefined || !this.mine.has(ticket)) return;
+    const row = ticket === undefined ? undefined : this.mine.get(ticket);
+    if (ticket === undefined || !row) return;
+    Object.assign(row, change);
     const pending = this.writes.get(ticket);
     if (pending) {
       pending.next = { ...pending.next, ...change };
@@ -172,7 +172,11 @@ export class OptimizeProgressBoard {
       next: undefined,
     };
     const send = async (values: ProgressChange): Promise<void> => {
-      await updateProgress(this.database.db, ticket, values).catch(() => undefined);
+      const db = this.database.db;
+      const updated = await updateProgress(db, ticket, values).catch(() => undefined);
+      // Gone from under it (another host took it for stale, its clock well apart): write it again.
+      const current = this.mine.get(ticket);
+      if (updated === 0 && current) await insertProgress(db, { ...current }).catch(() => undefined);
       const next = entry.next;
       entry.next = undefined;
       if (next && this.writes.get(ticket) === entry) return send(next);
@@ -183,7 +187,7 @@ export class OptimizeProgressBoard {
   }
 
   private refresh(): void {
-    for (const ticket of this.mine) this.write(ticket, this.stamp(ticket));
+    for (const ticket of this.mine.keys()) this.write(ticket, this.stamp(ticket));
   }
 }
 
