@@ -59,3 +59,13 @@ export async function budgetTestCast(
     outsider: await budgetUser(vigil, `${prefix}finance@test.example`, s.agencies.c, 'finance'),
   };
 }
+
+/** The journal entries of one portfolio, in order: what the budget tests check after each change. */
+export function journalOfEntity(vigil: Vigil, entityId: string) {
+  return vigil.deps.database.db
+    .selectFrom('journal')
+    .select(['action', 'change', 'marking_id'])
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
+}

@@ -14,7 +14,7 @@ import type { Vigil } from '../platform/create-vigil.ts';
 import { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
 import { type Scenario, seedScenario, startTestVigil } from '../testing/test-vigil.ts';
-import { budgetTestCast } from './budget-test-cast.ts';
+import { budgetTestCast, journalOfEntity } from './budget-test-cast.ts';
 
 const portfolio: PortfolioInput = {
   ...structuredClone(fourCandidatePortfolio),
@@ -86,12 +86,7 @@ for (const { engine, create } of testEngines) {
         await owner.get(`/api/v1/budget/portfolios/${created.id}/result`)
       ).json<OptimizationResult>();
       assert.equal(latest.objective, 210);
-      const journal = await vigil.deps.database.db
-        .selectFrom('journal')
-        .select(['action', 'marking_id'])
-        .where('entity_id', '=', created.id)
-        .orderBy('seq')
-        .execute();
+      const journal = await journalOfEntity(vigil, created.id);
       assert.deepEqual(
         journal.map((e) => e.action),
         ['budget-portfolio.created', 'budget-portfolio.optimized'],

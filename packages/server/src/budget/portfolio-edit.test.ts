@@ -11,7 +11,7 @@ import type { Vigil } from '../platform/create-vigil.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
 import { type Scenario, seedScenario, startTestVigil } from '../testing/test-vigil.ts';
-import { budgetTestCast, twoCandidatePortfolio } from './budget-test-cast.ts';
+import { budgetTestCast, journalOfEntity, twoCandidatePortfolio } from './budget-test-cast.ts';
 
 const portfolio = twoCandidatePortfolio('Edit test portfolio');
 
@@ -46,13 +46,7 @@ for (const { engine, create } of testEngines) {
       return response.json<PortfolioDetail>();
     }
 
-    const journalOf = (id: string) =>
-      vigil.deps.database.db
-        .selectFrom('journal')
-        .select(['action', 'change', 'marking_id'])
-        .where('entity_id', '=', id)
-        .orderBy('seq')
-        .execute();
+    const journalOf = (id: string) => journalOfEntity(vigil, id);
 
     it('replaces the file at the version edited, journals it and drops the stale optimizer result', async () => {
       const created = await createShared();

@@ -12,7 +12,7 @@ import {
   type TestClock,
   testClock,
 } from '../testing/test-vigil.ts';
-import { budgetTestCast, budgetUser, twoCandidatePortfolio } from './budget-test-cast.ts';
+import { budgetTestCast, budgetUser, journalOfEntity, twoCandidatePortfolio } from './budget-test-cast.ts';
 
 const portfolio = twoCandidatePortfolio('Restore test portfolio');
 
@@ -66,13 +66,7 @@ for (const { engine, create } of testEngines) {
       return response.json<DeletedPortfolioList>();
     };
 
-    const journalOf = (id: string) =>
-      vigil.deps.database.db
-        .selectFrom('journal')
-        .select(['action', 'change', 'marking_id'])
-        .where('entity_id', '=', id)
-        .orderBy('seq')
-        .execute();
+    const journalOf = (id: string) => journalOfEntity(vigil, id);
 
     it('lists the deleted portfolio, restores it at the next version, and it reads and optimizes again', async () => {
       const created = await createDeleted();
