@@ -1,9 +1,10 @@
 import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
-import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, Fragment, useId, useRef, useState } from 'react';
 import { formatMoney } from './budget-client.ts';
 import { EditorProblems } from './EditorProblems.tsx';
 import { FieldErrors, invalidMarker, isFieldUnder } from './FieldErrors.tsx';
 import { yearLabel } from './funding-form.ts';
+import { sumOfYears, useDraftList } from './use-draft-list.ts';
 import { usePortfolioSave } from './use-portfolio-save.ts';
 
 type Candidate = PortfolioInput['investments'][number];
@@ -38,8 +39,12 @@ export function CandidateEditor(props: {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [opened, setOpened] = useState(props.detail);
-  const [lines, setLines] = useState(() => linesOf(props.detail));
-  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const draft = useDraftList({
+    initial: () => linesOf(props.detail),
+    onReshaped: () => save.reset(),
+    headingRef,
+  });
+  const lines = draft.items;
   const file = opened.portfolio as PortfolioInput;
   const sources = file.sources.map((source) => source.id);
   const year = (j: number) => yearLabel(file.first_fiscal_year, j);
@@ -50,7 +55,7 @@ export function CandidateEditor(props: {
     onSaved: props.onSaved,
     onReloaded: (fresh) => {
       setOpened(fresh);
-      setLines(linesOf(fresh));
+      draft.reset(linesOf(fresh));
       headingRef.current?.focus();
     },
     formRef,
@@ -59,16 +64,8 @@ export function CandidateEditor(props: {
   const errorsOfLine = (i: number) => [...errors].filter(([field]) => isFieldUnder(field, lineField(i)));
   const elsewhere = [...errors].filter(([field]) => !/^portfolio\.investments\[\d+\]/.test(field));
 
-  useEffect(() => {
-    if (!focusKey) return;
-    document.getElementById(`${prefix}-${focusKey}-id`)?.focus();
-    setFocusKey(null);
-  }, [focusKey, prefix]);
-
   const change = (key: string, edit: (investment: Candidate) => Candidate) =>
-    setLines((all) =>
-      all.map((line) => (line.key === key ? { ...line, investment: edit(line.investment) } : line)),
-    );
+    draft.change(key, (line) => ({ ...line, investment: edit(line.investment) }));
   const add = () => {
     const key = `new-${Date.now()}`;
     const investment: Candidate = {
@@ -78,24 +75,14 @@ export function CandidateEditor(props: {
       mission_area: '',
       category: '',
     };
-    setLines((all) => [...all, { key, isNew: true, investment }]);
-    setFocusKey(key);
-    save.reset();
+    draft.add({ key, isNew: true, investment }, `${prefix}-${key}-id`);
   };
-  const remove = (key: string) => {
-    setLines((all) => all.filter((line) => line.key !== key));
-    // Complaints name lines by position, which the removal shifted.
-    save.reset();
-    headingRef.current?.focus();
-  };
+  const remove = draft.remove;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
-  const asked = lines.reduce(
-    (sum, line) => sum + line.investment.cost_by_year.reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0),
-    0,
-  );
+  const asked = lines.reduce((sum, line) => sum + sumOfYears(line.investment.cost_by_year), 0);
 
   return (
     <form

@@ -11,13 +11,13 @@ import {
   type RuleDraft,
   ruleOfDraft,
   ruleProblems,
-  type SourceDraft,
   sourceChoices,
   sourceOfDraft,
   yearLabel,
 } from './funding-form.ts';
 import { RuleFields } from './RuleFields.tsx';
 import { SourceRows } from './SourceRows.tsx';
+import { sumOfYears, useDraftList } from './use-draft-list.ts';
 import { usePortfolioSave } from './use-portfolio-save.ts';
 
 const fileOf = (detail: PortfolioDetail) => detail.portfolio as PortfolioInput;
@@ -47,10 +47,18 @@ export function FundingEditor(props: {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [opened, setOpened] = useState(props.detail);
-  const [sources, setSources] = useState(() => sourcesOf(props.detail));
-  const [rules, setRules] = useState(() => rulesOf(props.detail));
-  // The id of the box a just-added rule or source row puts focus on, once it is rendered.
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const sourceList = useDraftList({
+    initial: () => sourcesOf(props.detail),
+    onReshaped: () => save.reset(),
+    headingRef,
+  });
+  const ruleList = useDraftList({
+    initial: () => rulesOf(props.detail),
+    onReshaped: () => save.reset(),
+    headingRef,
+  });
+  const sources = sourceList.items;
+  const rules = ruleList.items;
   const added = useRef(0);
   const file = fileOf(opened);
   const year = (j: number) => yearLabel(file.first_fiscal_year, j);
@@ -71,8 +79,8 @@ export function FundingEditor(props: {
     onSaved: props.onSaved,
     onReloaded: (fresh) => {
       setOpened(fresh);
-      setSources(sourcesOf(fresh));
-      setRules(rulesOf(fresh));
+      sourceList.reset(sourcesOf(fresh));
+      ruleList.reset(rulesOf(fresh));
       headingRef.current?.focus();
     },
     formRef,
@@ -95,49 +103,20 @@ export function FundingEditor(props: {
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (!focusId) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(null);
-  }, [focusId]);
-
-  const changeSource = (key: string, edit: (draft: SourceDraft) => SourceDraft) =>
-    setSources((all) => all.map((draft) => (draft.key === key ? edit(draft) : draft)));
   const addSource = () => {
     added.current += 1;
     const draft = newSourceDraft(String(added.current), file.years);
-    setSources((all) => [...all, draft]);
-    setFocusId(`${prefix}-${draft.key}-id`);
-    save.reset();
+    sourceList.add(draft, `${prefix}-${draft.key}-id`);
   };
-  const removeSource = (key: string) => {
-    setSources((all) => all.filter((draft) => draft.key !== key));
-    // Complaints name sources by position, which the removal shifted.
-    save.reset();
-    headingRef.current?.focus();
-  };
-  const changeRule = (key: string, edit: (draft: RuleDraft) => RuleDraft) =>
-    setRules((all) => all.map((draft) => (draft.key === key ? edit(draft) : draft)));
   const addRule = () => {
     const key = `new-${Date.now()}`;
-    setRules((all) => [...all, newRuleDraft(key)]);
-    setFocusId(`${prefix}-${key}-label`);
-    save.reset();
-  };
-  const removeRule = (key: string) => {
-    setRules((all) => all.filter((draft) => draft.key !== key));
-    // Complaints name rules by position, which the removal shifted.
-    save.reset();
-    headingRef.current?.focus();
+    ruleList.add(newRuleDraft(key), `${prefix}-${key}-label`);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
-  const available = sources.reduce(
-    (sum, draft) => sum + draft.source.amount_by_year.reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0),
-    0,
-  );
+  const available = sources.reduce((sum, draft) => sum + sumOfYears(draft.source.amount_by_year), 0);
 
   return (
     <form
@@ -168,8 +147,8 @@ export function FundingEditor(props: {
         years={file.years}
         yearLabel={year}
         errors={errors}
-        onChange={changeSource}
-        onRemove={removeSource}
+        onChange={sourceList.change}
+        onRemove={sourceList.remove}
       />
       <div className="budget-actions">
         <button type="button" onClick={addSource}>
@@ -188,8 +167,8 @@ export function FundingEditor(props: {
             sources={sourceChoices(sources, draft.sources)}
             suggestions={suggestions}
             problems={problemsOfRule(i, draft)}
-            onChange={(edit) => changeRule(draft.key, edit)}
-            onRemove={() => removeRule(draft.key)}
+            onChange={(edit) => ruleList.change(draft.key, edit)}
+            onRemove={() => ruleList.remove(draft.key)}
           />
         ))}
       </div>
