@@ -1,9 +1,11 @@
 import { formatMoney, type Run } from './budget-client.ts';
 import {
+  chartBackground,
   describeAllocation,
   fitLabel,
   formatAxisMoney,
   type Hatch,
+  labelCharWidth,
   niceAxis,
   sourcePaint,
   stackAllocation,
@@ -14,10 +16,9 @@ const width = 640;
 const pad = { left: 124, right: 76, top: 10, bottom: 46 };
 const rowHeight = 34;
 const barHeight = 22;
-/** About how wide a character of the 12 px labels is, to decide what fits where. */
-const charWidth = 7.2;
-/** The chart's background: segment edges are drawn in it, so neighbours stay apart whatever their colours. */
-const background = '#11161d';
+const charWidth = labelCharWidth;
+/** Segment edges are drawn in the background, so neighbours stay apart whatever their colours. */
+const background = chartBackground;
 
 function HatchPattern(props: { id: string; colour: string; hatch: Exclude<Hatch, 'none'> }) {
   return (

@@ -7,7 +7,7 @@ import {
   projectExecution,
   scaleDollars,
 } from './project-execution.ts';
-import { fitLabel, formatAxisMoney } from './stack-allocation.ts';
+import { fitLabel, formatAxisMoney, labelCharWidth } from './stack-allocation.ts';
 import './execution-chart.css';
 
 const width = 640;
@@ -20,8 +20,7 @@ const barTop = 25;
 const barHeight = 20;
 const obligatedInset = 3;
 const expendedHeight = 6;
-/** About how wide a character of the 12 px labels is, to decide what fits where. */
-const charWidth = 7.2;
+const charWidth = labelCharWidth;
 const hatchId = 'execution-at-risk-hatch';
 
 function outlook(bar: ExecutionBar): { text: string; risky: boolean } {

@@ -1,6 +1,6 @@
 import type { ExecutionSummaryView } from '@vigil/core/budget';
 import { formatMoney } from './budget-client.ts';
-import { niceAxis } from './stack-allocation.ts';
+import { chartBackground, niceAxis } from './stack-allocation.ts';
 
 type ExecutionLineView = ExecutionSummaryView['lines'][number];
 
@@ -106,7 +106,7 @@ export function describeExecution(bars: readonly ExecutionBar[]): string {
  * fill, the expended bar sits in it), and the at-risk amber the warning colour of the budget page.
  */
 export const executionColours = {
-  background: '#11161d',
+  background: chartBackground,
   awardedOutline: '#9aa4b1',
   obligated: '#36699a',
   expended: '#e8eef5',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../ui/contrast-ratio.ts';
 import {
+  chartBackground,
   describeAllocation,
   fitLabel,
   formatAxisMoney,
@@ -86,7 +87,7 @@ describe('formatAxisMoney', () => {
 describe('source colours', () => {
   it('stand out from the dark chart and page (3:1) and carry dark labels (4.5:1)', () => {
     for (const colour of sourceColours) {
-      expect(contrastRatio(colour, '#11161d'), colour).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(colour, chartBackground), colour).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(colour, '#0b1220'), colour).toBeGreaterThanOrEqual(3);
     }
     expect(new Set(sourceColours).size).toBe(sourceColours.length);

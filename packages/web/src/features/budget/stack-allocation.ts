@@ -84,6 +84,11 @@ export function describeAllocation(bars: readonly AllocationBar[]): string {
 }
 
 /** A label cut to `chars` characters with an ellipsis, so a long mission area stays left of its bar. */
+/** About how wide a character of the charts' 12 px labels is, to decide what fits where. */
+export const labelCharWidth = 7.2;
+/** The budget charts' dark background; their colours are chosen and tested against it. */
+export const chartBackground = '#11161d';
+
 export function fitLabel(label: string, chars: number): string {
   return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1))}…`;
 }
