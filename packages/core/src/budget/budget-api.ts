@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Marking, markingInputSchema, tlpLabelSchema, type Viewer } from '../access/index.ts';
+import { markingViewSchema } from '../bulletins/index.ts';
 import { DomainError } from '../errors/index.ts';
 import { portfolioSchema } from './portfolio.ts';
 import { executionEntrySchema, executionKinds } from './track-execution.ts';
@@ -86,14 +87,6 @@ export const executionQuerySchema = z.strictObject({ as_of: z.iso.date() });
 
 export const executionRecordSchema = executionEntrySchema;
 
-const markingView = z.object({
-  tlp: tlpLabelSchema,
-  label: z.string(),
-  caveats: z.array(z.string()),
-  ownerAgencyId: z.string(),
-  shareWith: z.array(z.string()),
-});
-
 export const portfolioSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -103,7 +96,7 @@ export const portfolioSummarySchema = z.object({
   sources: z.number().int(),
   available: z.number(),
   asked: z.number(),
-  marking: markingView,
+  marking: markingViewSchema,
   version: z.number().int(),
   created_at: z.string(),
   latest_run: z
@@ -151,7 +144,7 @@ export const deletedPortfolioSchema = z.object({
   name: z.string(),
   version: z.number().int(),
   deleted_at: z.string(),
-  marking: markingView,
+  marking: markingViewSchema,
 });
 export type DeletedPortfolio = z.infer<typeof deletedPortfolioSchema>;
 

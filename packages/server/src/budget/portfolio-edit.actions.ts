@@ -4,7 +4,6 @@ import {
   type DeletedPortfolioList,
   DomainError,
   decidePortfolioWrite,
-  formatTlp,
   type Marking,
   mostRestrictiveTlp,
   type PortfolioDetail,
@@ -14,6 +13,7 @@ import {
   type Viewer,
 } from '@vigil/core';
 import { assertShareTargets, insertMarking, loadMarkings } from '../platform/access/marking.store.ts';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { appendJournal } from '../platform/journal/journal.store.ts';
 import {
@@ -123,13 +123,7 @@ function toDeletedPortfolio(row: DeletedPortfolioRow, marking: Marking): Deleted
     name: row.name,
     version: Number(row.version),
     deleted_at: row.deleted_at,
-    marking: {
-      tlp: marking.tlp,
-      label: formatTlp(marking.tlp),
-      caveats: marking.caveats,
-      ownerAgencyId: marking.ownerAgencyId,
-      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
-    },
+    marking: toMarkingView(marking),
   };
 }
 

@@ -1,5 +1,4 @@
 import {
-  formatTlp,
   investmentWeight,
   type Marking,
   type Portfolio,
@@ -7,6 +6,7 @@ import {
   type PortfolioSummary,
   totalCost,
 } from '@vigil/core';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { BudgetRunTable } from '../platform/database/schema.ts';
 import type { PortfolioRowWithMarking } from './budget.store.ts';
 
@@ -28,13 +28,7 @@ export function toPortfolioSummary(
     sources: portfolio.sources.length,
     available: sum(portfolio.sources.map((s) => sum(s.amount_by_year))),
     asked: sum(portfolio.investments.map((inv) => sum(inv.cost_by_year))),
-    marking: {
-      tlp: marking.tlp,
-      label: formatTlp(marking.tlp),
-      caveats: marking.caveats,
-      ownerAgencyId: marking.ownerAgencyId,
-      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
-    },
+    marking: toMarkingView(marking),
     version: row.version,
     created_at: row.created_at,
     latest_run: run

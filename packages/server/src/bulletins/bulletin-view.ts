@@ -1,4 +1,5 @@
-import { type Bulletin, formatTlp, type Marking } from '@vigil/core';
+import type { Bulletin, Marking } from '@vigil/core';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { BulletinRow } from './bulletins.store.ts';
 
 /** The presenter: names every field a client gets, so a new column never leaks by accident. */
@@ -8,13 +9,7 @@ export function toBulletinView(row: BulletinRow, marking: Marking): Bulletin {
     title: row.title,
     body: row.body,
     status: row.status as Bulletin['status'],
-    marking: {
-      tlp: marking.tlp,
-      label: formatTlp(marking.tlp),
-      caveats: marking.caveats,
-      ownerAgencyId: marking.ownerAgencyId,
-      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
-    },
+    marking: toMarkingView(marking),
     authorUserId: row.author_user_id,
     version: row.version,
     createdAt: row.created_at,

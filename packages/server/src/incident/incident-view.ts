@@ -7,8 +7,8 @@ import type {
   IncidentStatus,
   Marking,
 } from '@vigil/core';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { IncidentItemTable } from '../platform/database/schema.ts';
-import { toMarkingView } from '../resources/index.ts';
 import type { IncidentRow } from './incident.store.ts';
 
 /** The presenter: names every field a client gets, so a new column never leaks by accident. */

@@ -1,11 +1,5 @@
-import {
-  type Asset,
-  type CisaSector,
-  type Edge,
-  type EdgeCreate,
-  formatTlp,
-  type Marking,
-} from '@vigil/core';
+import type { Asset, CisaSector, Edge, EdgeCreate, Marking } from '@vigil/core';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { AssetRow, EdgeRow } from './infrastructure.store.ts';
 
 /** The presenter: names every field a client gets, so a new column never leaks by accident. */
@@ -26,13 +20,7 @@ export function toAssetView(row: AssetRow, marking: Marking): Asset {
     criticality: Number(row.criticality),
     countyFips: row.county_fips,
     source: row.source,
-    marking: {
-      tlp: marking.tlp,
-      label: formatTlp(marking.tlp),
-      caveats: marking.caveats,
-      ownerAgencyId: marking.ownerAgencyId,
-      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
-    },
+    marking: toMarkingView(marking),
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

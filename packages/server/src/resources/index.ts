@@ -1,6 +1,6 @@
 export { markedDraft } from './marked-draft.ts';
 export { actOnRequest, createRequest, listRequests, readRequest } from './requests.actions.ts';
-export { toMarkingView, toRequestView, toResourceView } from './resource-view.ts';
+export { toRequestView, toResourceView } from './resource-view.ts';
 export {
   createResource,
   findNearestResources,

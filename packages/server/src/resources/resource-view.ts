@@ -1,27 +1,16 @@
 import {
   accrueCost,
   describeResourceType,
-  formatTlp,
   type Marking,
-  type MarkingView,
   type RequestPriority,
   type RequestStatus,
   type Resource,
   type ResourceRequest,
   type ResourceStatus,
 } from '@vigil/core';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { ResourceAssignmentTable } from '../platform/database/schema.ts';
 import type { RequestRow, ResourceRow } from './resources.store.ts';
-
-export function toMarkingView(marking: Marking): MarkingView {
-  return {
-    tlp: marking.tlp,
-    label: formatTlp(marking.tlp),
-    caveats: marking.caveats,
-    ownerAgencyId: marking.ownerAgencyId,
-    shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
-  };
-}
 
 /** The presenter: names every field a client gets, so a new column never leaks by accident. */
 export function toResourceView(row: Omit<ResourceRow, 'tlp'>, marking: Marking): Resource {

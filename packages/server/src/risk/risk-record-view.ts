@@ -1,13 +1,13 @@
 import {
   type CapabilityTarget,
   composeTargetStatement,
-  formatTlp,
   type Marking,
   type RiskRecord,
   type RiskRecordKind,
   scoreThreatRisk,
   type ThreatEntry,
 } from '@vigil/core';
+import { toMarkingView } from '../platform/access/marking-view.ts';
 import type { RiskRecordRow } from './risk-records.store.ts';
 
 /** Figures computed from a record for display; never stored, so they always follow the data. */
@@ -28,13 +28,7 @@ export function toRiskRecordView(row: RiskRecordRow, marking: Marking): RiskReco
     title: row.title,
     data,
     derived: derive(kind, data),
-    marking: {
-      tlp: marking.tlp,
-      label: formatTlp(marking.tlp),
-      caveats: marking.caveats,
-      ownerAgencyId: marking.ownerAgencyId,
-      shareWith: marking.tlp === 'RED' ? marking.shareUserIds : marking.shareAgencyIds,
-    },
+    marking: toMarkingView(marking),
     authorUserId: row.author_user_id,
     version: row.version,
     createdAt: row.created_at,
