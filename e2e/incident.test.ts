@@ -155,6 +155,25 @@ describe('incident response (Chromium)', { skip }, () => {
       await ops.getByRole('tab', { name: tab }).click();
       await ops.getByRole('tabpanel').waitFor();
     }
+
+    // The initial ICS 209 (a new tab): block 4 names the commander's own agency (Norfolk), not VDEM's,
+    // which owns the incident.
+    const [form209] = await Promise.all([
+      ops.context().waitForEvent('page'),
+      ops
+        .getByRole('list', { name: 'Situation reports' })
+        .getByRole('link', { name: 'ICS 209' })
+        .first()
+        .click(),
+    ]);
+    await form209.getByText('Incident Status Summary').first().waitFor();
+    const text209 = (await form209.locator('body').textContent()) ?? '';
+    assert.ok(
+      text209.includes('Ada Jensen (demo) — City of Norfolk Emergency Management'),
+      'ICS 209 block 4 names the Incident Commander with her own agency',
+    );
+    assert.ok(!text209.includes('Ada Jensen (demo) — Virginia Department of Emergency Management'));
+    await form209.close();
     await ops
       .getByText('Partial evacuation')
       .first()

@@ -24,7 +24,9 @@ export type IncidentFile = {
   requests: ResourceRequest[];
   resources: Resource[];
   agencyNames: Record<string, string>;
-  preparedBy: { name: string; position: string };
+  /** Home agency of each user who holds or held an ICS position, for positions recorded without one. */
+  userAgencyIds: Record<string, string>;
+  preparedBy: { name: string; position: string; agencyId: string };
   generatedAt: string;
 };
 
@@ -66,6 +68,22 @@ export function positionHolder(file: IncidentFile, position: IcsPosition): strin
   return currentPositions(file)
     .filter((item) => item.body.position === position)
     .map((item) => item.body.personName)
+    .join('; ');
+}
+
+/**
+ * The holders of a position, each with their own agency (ICS 209 block 4): under unified command
+ * the commanders come from several agencies, none of them necessarily the incident's owner.
+ */
+export function positionHolderWithAgency(file: IncidentFile, position: IcsPosition): string {
+  return currentPositions(file)
+    .filter((item) => item.body.position === position)
+    .map((item) => {
+      const agencyId =
+        item.body.agencyId ?? (item.body.userId ? file.userAgencyIds[item.body.userId] : undefined);
+      const agency = agencyId ? (file.agencyNames[agencyId] ?? agencyId) : '';
+      return agency ? `${item.body.personName} — ${agency}` : item.body.personName;
+    })
     .join('; ');
 }
 

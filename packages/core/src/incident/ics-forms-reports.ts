@@ -5,7 +5,7 @@ import {
   type IncidentFile,
   latestPeriod,
   of,
-  positionHolder,
+  positionHolderWithAgency,
   preparedBy,
   resourceName,
   withMarking,
@@ -31,7 +31,7 @@ export function ics209(file: IncidentFile, sitrepId?: string): FormDocument {
     {
       block: '4',
       label: 'Incident Commander(s) & Agency or Organization',
-      value: `${positionHolder(file, 'incident-commander')} — ${file.agencyNames[incident.marking.ownerAgencyId] ?? incident.marking.ownerAgencyId}`,
+      value: positionHolderWithAgency(file, 'incident-commander'),
     },
     { block: '6', label: 'Incident Start Date/Time', value: `${incident.startedAt} (UTC)` },
     { block: '7', label: 'Current Incident Size or Area Involved', value: s?.currentSize ?? '' },
@@ -218,7 +218,8 @@ export function ics214(file: IncidentFile, periodId?: string): FormDocument {
     {
       block: '5',
       label: 'Home Agency (and Unit)',
-      value: file.agencyNames[file.incident.marking.ownerAgencyId] ?? '',
+      // The preparer's own agency, like block 4 of the 209: not the incident's owner.
+      value: file.agencyNames[file.preparedBy.agencyId] ?? file.preparedBy.agencyId,
     },
     {
       block: '6',

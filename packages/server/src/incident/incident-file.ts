@@ -26,9 +26,24 @@ export async function loadIncidentFile(deps: AppDeps, viewer: Viewer, id: string
     viewer,
     named.filter((rid) => !assigned.items.some((resource) => resource.id === rid)),
   );
-  const held = items
-    .filter((item): item is IncidentItem<'positions'> => item.collection === 'positions')
-    .find((item) => item.body.userId === viewer.userId && item.body.relievedAt === null);
+  const positions = items.filter(
+    (item): item is IncidentItem<'positions'> => item.collection === 'positions',
+  );
+  // A position names its holder's agency when recorded; for one recorded without, the holder's own
+  // agency (never the incident's owner, which under unified command is often another agency).
+  const holders = [
+    ...new Set(
+      positions.flatMap((item) => (item.body.userId && !item.body.agencyId ? [item.body.userId] : [])),
+    ),
+  ];
+  const holderAgencies = holders.length
+    ? await deps.database.db
+        .selectFrom('users')
+        .select(['id', 'agency_id'])
+        .where('id', 'in', holders)
+        .execute()
+    : [];
+  const held = positions.find((item) => item.body.userId === viewer.userId && item.body.relievedAt === null);
   const position = held ? icsPositionTitles[held.body.position] : (viewer.roles[0] ?? '');
   return {
     incident,
@@ -36,7 +51,8 @@ export async function loadIncidentFile(deps: AppDeps, viewer: Viewer, id: string
     requests: requests.items,
     resources: [...assigned.items, ...extra],
     agencyNames: Object.fromEntries(agencies.map((agency) => [agency.id, agency.name])),
-    preparedBy: { name: user?.display_name ?? viewer.userId, position },
+    userAgencyIds: Object.fromEntries(holderAgencies.map((holder) => [holder.id, holder.agency_id])),
+    preparedBy: { name: user?.display_name ?? viewer.userId, position, agencyId: viewer.agencyId },
     generatedAt: deps.now().toISOString(),
   };
 }

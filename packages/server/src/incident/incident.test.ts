@@ -93,7 +93,8 @@ for (const { engine, create } of testEngines) {
       await add(a, 'positions', {
         position: 'incident-commander',
         personName: 'Chief L. Grant',
-        userId: s.users.a.id,
+        // From agency B, on an incident agency A owns: ICS 209 names B as the commander's agency.
+        userId: s.users.b.id,
       });
       const positions = (await b.get(`/api/v1/incidents/${incident.id}/positions`)).json<{
         items: IncidentItem<'positions'>[];
@@ -214,6 +215,8 @@ for (const { engine, create } of testEngines) {
       const f209 = await html('ics-209');
       for (const value of ['5200', '2100', 'Ambulance strike teams; generators', 'Type 2', '10 %'])
         assert.ok(f209.includes(value), value);
+      assert.ok(f209.includes('Chief L. Grant — Agency B'), 'block 4 names the commander’s own agency');
+      assert.ok(!f209.includes('Chief L. Grant — Agency A'), 'not the agency that owns the incident');
       const f214 = await html('ics-214');
       assert.ok(f214.includes('Surge reached 7.5 ft'));
       const f213 = await html(`ics-213rr?item=${request.id}`);
