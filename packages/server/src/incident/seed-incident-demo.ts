@@ -111,7 +111,7 @@ export async function seedIncidentDemo(
     category: 'natural',
     hazard: 'hurricane',
     description:
-      '[Demo data] Category 2 hurricane making landfall near Norfolk; storm surge 6–9 ft expected at Sewells Point, widespread power outages, two Norfolk hospitals on generator power.',
+      '[Demo data] Category 2 hurricane making landfall near Norfolk; storm surge 6–8 ft expected at Sewells Point, widespread power outages, two Norfolk hospitals on generator power.',
     severity: 'major',
     complexity: 2,
     lat: 36.8508,
@@ -298,7 +298,8 @@ export async function seedIncidentDemo(
     toTime: hours(10),
     currentSize: 'Norfolk, Virginia Beach and Chesapeake',
     percentContained: 0,
-    weatherConcerns: 'Sustained winds 95 mph at landfall; 6–9 ft surge; 8–12 in of rain.',
+    // The figures of the THIRA scenario and of VDEM's CAP warning: Category 2 is 96–110 mph.
+    weatherConcerns: 'Sustained winds 100 mph at landfall; 6–8 ft surge; 8–12 in of rain.',
     projectedActivity: 'Surge peak 2 h after landfall; riverine flooding on the Elizabeth River for 48 h.',
     criticalResourceNeeds: 'Ambulance strike teams (2); generators Type 2 (2); shelter management teams.',
     plannedActions: 'Complete hospital evacuation; open 12 shelters; pre-position swiftwater teams.',
