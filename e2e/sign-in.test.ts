@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
@@ -90,5 +91,34 @@ describe('sign-in, lockout, idle lock and administration (Chromium)', { skip }, 
       0,
     );
     await newcomer.context().close();
+  });
+});
+
+// A server of its own: the lockout test above locks finance@ out of the suite's server.
+describe('navigation by role (Chromium)', { skip }, () => {
+  const demo = demoBrowserSuite();
+
+  it('the navigation offers Budget only to roles that may read it; a typed address says why, with no 403', async () => {
+    const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
+    const finance = await newPage(demo.browser);
+    await signIn(finance, demo.server.base, 'finance@vigil.example');
+    await nav(finance).getByRole('link', { name: 'Budget' }).click();
+    await finance.getByRole('heading', { name: 'Budget portfolios', level: 1 }).waitFor();
+    await finance.context().close();
+
+    for (const email of ['operations@vigil.example', 'water@vigil.example', 'admin@vigil.example']) {
+      const page = await newPage(demo.browser);
+      const refused: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() === 403) refused.push(response.url());
+      });
+      await signIn(page, demo.server.base, email);
+      await nav(page).getByRole('link', { name: 'Map' }).waitFor();
+      assert.equal(await nav(page).getByRole('link', { name: 'Budget' }).count(), 0, `${email} sees Budget`);
+      await page.goto(`${demo.server.base}/budget`);
+      await page.getByRole('heading', { name: 'Budget is not available' }).waitFor();
+      assert.deepEqual(refused, [], `${email} was refused`);
+      await page.context().close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { InfrastructurePage } from '../features/infrastructure/InfrastructurePag
 import { InteropPage } from '../features/interop/InteropPage.tsx';
 import { MapPage } from '../features/map/MapPage.tsx';
 import { riskRoute } from '../features/risk/risk-routes.tsx';
+import { mayOpenModule, moduleAt } from './modules.ts';
 import { navigate, useLocation } from './router.tsx';
 
 function Redirect(props: { to: string }) {
@@ -21,6 +22,16 @@ export function Routes() {
   const { pathname } = useLocation();
   const user = useSignedIn();
   if (pathname === '/' || pathname === '/index.html') return <Redirect to="/map" />;
+  // A typed or bookmarked address the user's roles do not open says so, rather than asking the server for a 403.
+  const entry = moduleAt(pathname);
+  if (entry && !mayOpenModule(entry, user.roles)) {
+    return (
+      <Missing
+        title={`${entry.label} is not available`}
+        text={`Your roles (${user.roles.join(', ')}) do not open ${entry.label}.`}
+      />
+    );
+  }
   if (pathname === '/map') return <MapPage />;
   if (pathname === '/infrastructure') return <InfrastructurePage />;
   if (pathname === '/interop') return <InteropPage />;
@@ -34,20 +45,14 @@ export function Routes() {
   if (operations) return operations;
   const risk = riskRoute(pathname);
   if (risk) return risk;
-  if (pathname === '/admin') {
-    return user.roles.includes('admin') ? (
-      <AdminPage />
-    ) : (
-      <Missing text="Administration is for administrators." />
-    );
-  }
+  if (pathname === '/admin') return <AdminPage />;
   return <Missing text={`Nothing at ${pathname}.`} />;
 }
 
-function Missing(props: { text: string }) {
+function Missing(props: { title?: string; text: string }) {
   return (
     <section className="page">
-      <h1>Not found</h1>
+      <h1>{props.title ?? 'Not found'}</h1>
       <p>{props.text}</p>
     </section>
   );
