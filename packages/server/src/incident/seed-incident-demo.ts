@@ -106,6 +106,8 @@ export async function seedIncidentDemo(
   const unified = ['norfolk', 'vabeach', 'chesapeake', 'richmond', 'ohs', 'hospitals'].map(
     (key) => agencies[key] as string,
   );
+  const now = deps.now();
+  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000).toISOString();
   const storm = await createIncident(deps, operations, {
     name: 'Hurricane Delia (demo) — Hampton Roads landfall',
     category: 'natural',
@@ -129,6 +131,9 @@ export async function seedIncidentDemo(
       ],
     },
     jurisdictions: ['51710', '51810', '51550'],
+    // Begun two hours before it is entered here. Left out, the start is the moment of entry, two hours
+    // after the first operational period and sitrep that are dated from it.
+    startedAt: hours(-2),
     marking: { tlp: 'GREEN', shareWith: unified },
   });
   await transitionIncident(deps, operations, storm.id, { status: 'active', note: 'EOC at full activation' });
@@ -170,10 +175,9 @@ export async function seedIncidentDemo(
     agencyId: operations.agencyId,
     contact: '',
   });
-  const now = deps.now();
-  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000).toISOString();
+  // Operational period 1 and the initial ICS 209 begin when the incident does.
   const period = await add(operations, 'periods', {
-    startsAt: hours(-2),
+    startsAt: storm.startedAt,
     endsAt: hours(10),
     commandEmphasis:
       'Life safety first: finish hospital and nursing-home evacuations in the surge zone before landfall; keep responders out of flooded underpasses.',
@@ -294,7 +298,7 @@ export async function seedIncidentDemo(
   await add(operations, 'sitreps', {
     reportVersion: 'initial',
     periodId: period.id,
-    fromTime: hours(-2),
+    fromTime: storm.startedAt,
     toTime: hours(10),
     currentSize: 'Norfolk, Virginia Beach and Chesapeake',
     percentContained: 0,

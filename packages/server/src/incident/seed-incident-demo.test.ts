@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildIcsForm, type FormField, type Incident, type IncidentItem, type Viewer } from '@vigil/core';
+import { addAgency } from '../agencies/index.ts';
+import { demoAgencies, demoUsers } from '../demo/demo-data.ts';
+import type { Vigil } from '../platform/create-vigil.ts';
+import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
+import { startTestVigil, testClock, testPassword } from '../testing/test-vigil.ts';
+import { addUser } from '../users/index.ts';
+import { listIncidentItems, listIncidents } from './incident.actions.ts';
+import { loadIncidentFile } from './incident-file.ts';
+import { seedIncidentDemo } from './seed-incident-demo.ts';
+
+const stormName = 'Hurricane Delia (demo) — Hampton Roads landfall';
+
+for (const { engine, create } of testEngines) {
+  describe(`the incident demo seed tells one story (${engine})`, () => {
+    let database: TestDatabase;
+    let vigil: Vigil;
+    const viewers = new Map<string, Viewer>();
+    const agencies: Record<string, string> = {};
+    let storm: Incident;
+    const as = (email: string) => viewers.get(email) as Viewer;
+    const items = async <C extends IncidentItem['collection']>(email: string, collection: C) =>
+      (await listIncidentItems(vigil.deps, as(email), storm.id, collection)) as IncidentItem<C>[];
+
+    before(async () => {
+      database = await create();
+      // Late November at 04:46 UTC: the hour of the review that found period 1 two hours before the start.
+      vigil = await startTestVigil(database, { clock: testClock('2026-11-28T04:46:00.000Z') });
+      const { deps } = vigil;
+      for (const agency of demoAgencies) {
+        const parentId = agency.parent ? agencies[agency.parent] : undefined;
+        agencies[agency.key] = (
+          await addAgency(deps, null, {
+            name: agency.name,
+            kind: agency.kind,
+            jurisdiction: agency.fips,
+            ...(parentId ? { parentId } : {}),
+          })
+        ).id;
+      }
+      for (const user of demoUsers) {
+        const agencyId = agencies[user.agency] as string;
+        const created = await addUser(deps, null, {
+          email: user.email,
+          password: testPassword,
+          agencyId,
+          roles: user.roles,
+          attributes: user.attributes ?? [],
+        });
+        viewers.set(user.email, {
+          userId: created.id,
+          agencyId,
+          agencyAncestorIds: await deps.agencies.ancestorsOf(agencyId),
+          roles: created.roles,
+          attributes: created.attributes,
+        });
+      }
+      await seedIncidentDemo(deps, viewers, agencies);
+      const listed = await listIncidents(deps, as('operations@vigil.example'), { limit: 100, offset: 0 });
+      storm = listed.items.find((incident) => incident.name === stormName) as Incident;
+      assert.ok(storm, 'the hurricane incident is seeded');
+    });
+    after(async () => {
+      await vigil.close();
+      await database.drop();
+    });
+
+    it('starts operational period 1 and the first sitrep no earlier than the incident', async () => {
+      const start = Date.parse(storm.startedAt);
+      const [period] = await items('operations@vigil.example', 'periods');
+      const [sitrep] = await items('operations@vigil.example', 'sitreps');
+      assert.ok(period && sitrep);
+      assert.equal(period.number, 1);
+      assert.ok(Date.parse(period.body.startsAt) >= start, `${period.body.startsAt} ≥ ${storm.startedAt}`);
+      assert.ok(Date.parse(sitrep.body.fromTime) >= start, `${sitrep.body.fromTime} ≥ ${storm.startedAt}`);
+      assert.ok(Date.parse(storm.startedAt) <= Date.parse(storm.createdAt), 'begun before it was entered');
+    });
+
+    it('prints the Incident Commander with her own agency on the ICS 209', async () => {
+      const file = await loadIncidentFile(vigil.deps, as('operations@vigil.example'), storm.id);
+      const block4 = buildIcsForm('ics-209', file).sections.find((section) => section.block === '4');
+      assert.equal((block4 as FormField).value, 'Ada Jensen (demo) — City of Norfolk Emergency Management');
+    });
+
+    it('gives the storm a Category 2 wind speed and one surge figure', async () => {
+      const [sitrep] = await items('operations@vigil.example', 'sitreps');
+      const weather = sitrep?.body.weatherConcerns ?? '';
+      const mph = Number(/(\d+) mph/.exec(weather)?.[1]);
+      // Saffir-Simpson Category 2: sustained winds of 96–110 mph.
+      assert.ok(mph >= 96 && mph <= 110, weather);
+      assert.match(weather, /6–8 ft surge/);
+      assert.match(storm.description, /Category 2/);
+      assert.match(storm.description, /surge 6–8 ft/);
+    });
+  });
+}
