@@ -94,5 +94,13 @@ for (const { engine, create } of testEngines) {
       assert.match(storm.description, /Category 2/);
       assert.match(storm.description, /surge 6–8 ft/);
     });
+
+    it('shares the incident with the electric utility, whose outage report is in the log', async () => {
+      assert.ok(storm.marking.shareWith.includes(agencies.power as string));
+      const log = await items('power@vigil.example', 'log');
+      const outage = log.find((entry) => entry.body.activity.includes('customers without power'));
+      assert.ok(outage, 'the utility reads the log it reported into');
+      assert.equal(outage.createdByUserId, as('power@vigil.example').userId);
+    });
   });
 }

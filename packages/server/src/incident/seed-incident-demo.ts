@@ -134,7 +134,8 @@ export async function seedIncidentDemo(
     // Begun two hours before it is entered here. Left out, the start is the moment of entry, two hours
     // after the first operational period and sitrep that are dated from it.
     startedAt: hours(-2),
-    marking: { tlp: 'GREEN', shareWith: unified },
+    // The electric utility is no part of the command but reports its outages into the incident.
+    marking: { tlp: 'GREEN', shareWith: [...unified, agencies.power as string] },
   });
   await transitionIncident(deps, operations, storm.id, { status: 'active', note: 'EOC at full activation' });
   // Through the same contract as the API, so defaults apply and a bad demo record fails loudly.
@@ -209,10 +210,11 @@ export async function seedIncidentDemo(
     significant: true,
     position: 'Incident Commander',
   });
-  await add(operations, 'log', {
-    activity: 'Tidewater Electric Cooperative reports 61,000 customers without power.',
+  // The utility reports its outages into the incident itself.
+  await add(as('power@vigil.example'), 'log', {
+    activity: 'Tidewater Electric Cooperative (demo) reports 61,000 customers without power.',
     significant: false,
-    position: 'Operations Section Chief',
+    position: 'Agency Representative, Tidewater Electric Cooperative',
   });
 
   const ambulances = (
