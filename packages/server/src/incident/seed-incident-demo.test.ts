@@ -7,7 +7,7 @@ import type { Vigil } from '../platform/create-vigil.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
 import { startTestVigil, testClock, testPassword } from '../testing/test-vigil.ts';
 import { addUser } from '../users/index.ts';
-import { listIncidentItems, listIncidents } from './incident.actions.ts';
+import { listIncidentItems, listIncidents, readIncident } from './incident.actions.ts';
 import { loadIncidentFile } from './incident-file.ts';
 import { seedIncidentDemo } from './seed-incident-demo.ts';
 
@@ -101,6 +101,27 @@ for (const { engine, create } of testEngines) {
       const outage = log.find((entry) => entry.body.activity.includes('customers without power'));
       assert.ok(outage, 'the utility reads the log it reported into');
       assert.equal(outage.createdByUserId, as('power@vigil.example').userId);
+    });
+
+    it('cites in the director’s decision only what the director can read', async () => {
+      const director = 'director@vigil.example';
+      const [decision] = await items(director, 'decisions');
+      assert.ok(decision);
+      const log = await items(director, 'log');
+      for (const info of decision.body.informationUsed) {
+        assert.doesNotMatch(info.label, /AMBER\+STRICT|TLP:RED/, 'no record the director may not open');
+        const cited = /incident log #(\d+)/.exec(info.label);
+        if (cited) {
+          assert.equal(info.ref, `/incidents/${storm.id}`);
+          const entry = log.find((item) => item.number === Number(cited[1]));
+          assert.match(entry?.body.activity ?? '', /48 h of generator fuel/);
+        }
+        if (info.ref.startsWith('/incidents/')) {
+          const id = info.ref.slice('/incidents/'.length);
+          assert.equal((await readIncident(vigil.deps, as(director), id)).id, id);
+        }
+      }
+      assert.ok(decision.body.informationUsed.some((info) => /incident log #\d+/.test(info.label)));
     });
   });
 }

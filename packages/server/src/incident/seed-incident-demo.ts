@@ -210,11 +210,18 @@ export async function seedIncidentDemo(
     significant: true,
     position: 'Incident Commander',
   });
-  // The utility reports its outages into the incident itself.
+  // The private partners report into the incident themselves. The coalition's detailed fuel bulletin is
+  // TLP:AMBER+STRICT for Norfolk; what unified command needs of it, it states here.
   await add(as('power@vigil.example'), 'log', {
     activity: 'Tidewater Electric Cooperative (demo) reports 61,000 customers without power.',
     significant: false,
     position: 'Agency Representative, Tidewater Electric Cooperative',
+  });
+  const fuelReport = await add(as('hospital@vigil.example'), 'log', {
+    activity:
+      'Virginia Hospital Coalition (demo): two Norfolk hospitals, Sentara Norfolk General among them, have 48 h of generator fuel at current load; resupply requested through the Norfolk EOC.',
+    significant: true,
+    position: 'Agency Representative, Virginia Hospital Coalition',
   });
 
   const ambulances = (
@@ -286,7 +293,10 @@ export async function seedIncidentDemo(
       'transport capacity before tropical-storm winds',
     ],
     informationUsed: [
-      { label: 'Norfolk hospitals: generator fuel status (bulletin, TLP:AMBER+STRICT)', ref: '/bulletins' },
+      {
+        label: `Hospital Coalition: 48 h of generator fuel at two Norfolk hospitals (incident log #${fuelReport.number})`,
+        ref: `/incidents/${storm.id}`,
+      },
       { label: 'Substations in the surge footprint (infrastructure view)', ref: '/infrastructure' },
       { label: 'NHC forecast advisory 14 (demo)', ref: '' },
     ],
