@@ -17,9 +17,29 @@ const coastal: [string, string][] = [
   ['City of Portsmouth', '051740'],
 ];
 
-/** CAP date-time in Eastern Daylight Time, as VDEM would send it (CAP wants an offset, never `Z`). */
+const virginiaClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  timeZoneName: 'longOffset',
+});
+
+/**
+ * Virginia's UTC offset at `at` from the time-zone database: `-05:00` under Eastern Standard Time
+ * (November to March), `-04:00` under Eastern Daylight Time. The demo is seeded at whatever date it
+ * runs, so a fixed offset would be wrong for half the year.
+ */
+function virginiaOffset(at: Date): string {
+  const name = virginiaClock.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value;
+  const offset = /^GMT([+-]\d{2}:\d{2})$/.exec(name ?? '')?.[1];
+  if (!offset) throw new Error(`no UTC offset for America/New_York in "${name}"`);
+  return offset;
+}
+
+/** CAP date-time on Virginia's clock, as VDEM would send it (CAP wants an offset, never `Z`). */
 function capTime(at: Date): string {
-  return `${new Date(at.getTime() - 4 * 3600_000).toISOString().slice(0, 19)}-04:00`;
+  const offset = virginiaOffset(at);
+  const minutes =
+    (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4)));
+  return `${new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 19)}${offset}`;
 }
 
 const polygon = '36.55,-76.95 37.30,-76.70 37.95,-75.95 37.95,-75.24 37.10,-75.60 36.55,-75.87 36.55,-76.95';
