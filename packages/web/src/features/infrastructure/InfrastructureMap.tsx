@@ -40,7 +40,7 @@ function withIcon(feature: AssetFeature, status: AssetStatus) {
 export function InfrastructureMap(props: Props) {
   const container = useRef<HTMLElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const [drawn, setDrawn] = useState({ failed: 0, failedHospitals: 0 });
+  const [drawn, setDrawn] = useState({ counties: 0, assets: 0, failed: 0, failedHospitals: 0 });
   const latest = useRef(props);
   latest.current = props;
   const { assets, status, selectedId, polygon, drawing, focus } = props;
@@ -105,7 +105,8 @@ export function InfrastructureMap(props: Props) {
           layout: {
             'icon-image': ['get', 'icon'],
             'icon-allow-overlap': true,
-            'icon-size': ['case', ['get', 'selected'], 1.6, 1],
+            // Only the scenario's features carry `selected`; elsewhere it is absent, so default to false.
+            'icon-size': ['case', ['boolean', ['get', 'selected'], false], 1.6, 1],
           },
         });
       }
@@ -132,7 +133,11 @@ export function InfrastructureMap(props: Props) {
       const failed = instance
         .queryRenderedFeatures({ layers: ['infra-cascade'] })
         .filter((f) => f.properties.status === 'failed');
+      const counties = instance.queryRenderedFeatures({ layers: ['county-fill'] });
       setDrawn({
+        counties: new Set(counties.map((f) => f.properties.fips)).size,
+        // Symbols and clusters in the canvas, so a test can tell Virginia is drawn where it can be seen.
+        assets: instance.queryRenderedFeatures({ layers: ['infra-clusters', ...assetLayers] }).length,
         failed: new Set(failed.map((f) => f.properties.id)).size,
         failedHospitals: new Set(
           failed
@@ -190,6 +195,8 @@ export function InfrastructureMap(props: Props) {
       aria-label="Map of Virginia's critical infrastructure"
       data-ready={map ? 'yes' : 'no'}
       data-asset-count={assets.length}
+      data-rendered-counties={drawn.counties}
+      data-rendered-assets={drawn.assets}
       data-failed-drawn={drawn.failed}
       data-failed-hospitals={drawn.failedHospitals}
     />
