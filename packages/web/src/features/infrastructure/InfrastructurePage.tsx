@@ -97,7 +97,7 @@ export function InfrastructurePage() {
             {cisaSectors
               .filter((sector) => present.has(sector.slug))
               .map((sector) => (
-                <li key={sector.slug}>
+                <li key={sector.slug} className="infra-sector">
                   <input
                     id={`sector-${sector.slug}`}
                     type="checkbox"
@@ -111,7 +111,7 @@ export function InfrastructurePage() {
                       })
                     }
                   />
-                  <label htmlFor={`sector-${sector.slug}`}>
+                  <label htmlFor={`sector-${sector.slug}`} className="infra-sector-label">
                     <span
                       className="infra-swatch"
                       style={{ borderColor: sectorColours[sector.slug] }}
