@@ -42,6 +42,21 @@ export function fromWebMercator(x: number, y: number): { lon: number; lat: numbe
   };
 }
 
+/**
+ * A substation's name as people can read it. Where HIFLD has no name it writes a placeholder
+ * made of a word and the substation's own id ("UNKNOWN121383" for a substation, "TAP147951",
+ * "DEADEND167384", "RISER155684"); those become the record's type and id, saying so
+ * ("Substation 121383 (no name in source data)").
+ */
+export function substationName(row: Readonly<Record<string, string>>): string {
+  const name = (row.sub_name ?? '').trim();
+  const id = (row.sub_id ?? '').trim();
+  const placeholder = name === '' || (/^\d+$/.test(id) && new RegExp(`^[A-Z]+${id}$`).test(name));
+  if (!placeholder) return name.slice(0, 200);
+  const type = (row.type ?? '').trim().toLowerCase() || 'substation';
+  return `${type.charAt(0).toUpperCase()}${type.slice(1)} ${id} (no name in source data)`;
+}
+
 /** Substations at 200 kV and above are treated as transmission, the rest as distribution. */
 export const transmissionKv = 200;
 
@@ -158,7 +173,7 @@ export function loadVirginiaInfrastructure(): VirginiaInfrastructure {
     return asset(
       {
         id: `hifld-substation-${row.sub_id}`,
-        name: (row.sub_name ?? '').slice(0, 200),
+        name: substationName(row),
         sector: 'energy',
         subsector: (row.type ?? '').toLowerCase(),
         type: transmission ? 'transmission substation' : 'distribution substation',
