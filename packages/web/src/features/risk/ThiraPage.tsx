@@ -66,7 +66,7 @@ export function ThiraPage() {
                     {gap.targets} ({gap.assessed})
                   </td>
                   <td className="num">
-                    {gap.meanMet === null ? 'not assessed' : `${Math.round(gap.meanMet * 100)} %`}
+                    {gap.meanMet === null ? 'not assessed' : `${Math.round(gap.meanMet * 100)}\u00a0%`}
                   </td>
                   <td>
                     {gap.gaps.flatMap((g) =>
