@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '../../app/router.tsx';
+import { countyLabel } from './county-label.ts';
 import { formatDollars, formatPercent, riskClient } from './risk-client.ts';
 
 /**
@@ -17,7 +18,7 @@ export function CountyBreakdown(props: { fips: string; scenarioId: string | null
   const county = detail.data;
   const hazards = [...county.hazards].sort((a, b) => b.eal.total - a.eal.total);
   const largest = hazards[0]?.eal.total ?? 1;
-  const label = `${county.county}${county.countyType === 'City' ? ' (city)' : ' County'}`;
+  const label = countyLabel(county);
   return (
     <section aria-label={`Hazard breakdown: ${label}`} data-county-breakdown={county.stcofips}>
       <Heading>{label}</Heading>

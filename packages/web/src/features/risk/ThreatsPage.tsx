@@ -3,9 +3,11 @@ import type { MarkingInput } from '@vigil/core/access';
 import type { ThreatEntry } from '@vigil/core/risk';
 import { type FormEvent, useState } from 'react';
 import { useSignedIn } from '../../api/session.tsx';
+import { Link } from '../../app/router.tsx';
 import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { MarkingPicker } from '../bulletins/MarkingPicker.tsx';
+import { countyLabel } from './county-label.ts';
 import { RiskNav } from './RiskNav.tsx';
 import { formatDollars, riskClient } from './risk-client.ts';
 import { riskWriters } from './ThiraPage.tsx';
@@ -30,6 +32,13 @@ export function ThreatsPage() {
   const user = useSignedIn();
   const queryClient = useQueryClient();
   const threats = useQuery({ queryKey: ['risk', 'threats'], queryFn: () => riskClient.list('threats') });
+  // The map's and the risk table's query (today's baseline): it names the counties a threat is about.
+  const counties = useQuery({
+    queryKey: ['risk', 'counties', null],
+    queryFn: () => riskClient.counties(null),
+  });
+  const countyNames = new Map(counties.data?.items.map((c) => [c.stcofips, countyLabel(c)]));
+  const countyName = (fips: string) => countyNames.get(fips) ?? `FIPS ${fips}`;
   useMarkingBanner(threats.data?.items.length ? threats.data.marking : null);
   const [form, setForm] = useState(emptyForm);
   const [marking, setMarking] = useState<MarkingInput>({ tlp: 'AMBER' });
@@ -111,8 +120,19 @@ export function ThreatsPage() {
                     {data.threatType} · {data.category}
                   </div>
                 </th>
-                <td>
-                  {data.subject.kind === 'county' ? `County ${data.subject.stcofips}` : data.subject.name}
+                <td data-testid="threat-subject">
+                  {data.subject.kind === 'county' ? (
+                    <Link to={`/risk/counties/${data.subject.stcofips}`}>
+                      {countyName(data.subject.stcofips)}
+                    </Link>
+                  ) : (
+                    <>
+                      {data.subject.name}
+                      {data.subject.stcofips ? (
+                        <div className="muted">{countyName(data.subject.stcofips)}</div>
+                      ) : null}
+                    </>
+                  )}
                 </td>
                 <td className="num">{data.likelihood}</td>
                 <td className="num">{data.vulnerability}</td>
