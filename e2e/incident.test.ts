@@ -99,6 +99,11 @@ describe('incident response (Chromium)', { skip }, () => {
 
     // Request (ICS 213RR) → approve → nearest → fill.
     await ops.getByRole('tab', { name: 'Resources' }).click();
+    // The demo's RR-1 (two state strike teams) states its cost as accrued so far, with hours and rate.
+    await ops
+      .getByRole('article', { name: 'Resource request RR-1' })
+      .getByText(/cost so far \$[\d,]+ \(2 × \d+ h at \$950\/h\)/)
+      .waitFor();
     const form = ops.getByRole('form', { name: 'Request a resource' });
     await form.getByLabel('Qty').fill('2');
     await form.getByLabel('Kind and type').selectOption({ label: 'Ambulance Strike Team Type 1' });

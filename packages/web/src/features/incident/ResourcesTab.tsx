@@ -3,6 +3,7 @@ import type { Incident } from '@vigil/core/incident';
 import {
   type NearestItem,
   type RequestAction,
+  type Resource,
   type ResourceRequest,
   requestTransitions,
 } from '@vigil/core/resources';
@@ -11,6 +12,7 @@ import { useSignedIn } from '../../api/session.tsx';
 import { formatTime } from '../../ui/format-time.ts';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { useDirectory } from '../bulletins/use-directory.ts';
+import { describeRequestCost } from './describe-request-cost.ts';
 import { formUrl, incidentApi } from './incident-client.ts';
 import { requestStatusColours, resourceStatusColours, StatusTag } from './status-colours.tsx';
 
@@ -32,7 +34,12 @@ export function ResourcesTab(props: { incident: Incident }) {
       <NewRequestForm incident={incident} />
       <ProblemNote error={requests.error} />
       {requests.data?.items.map((request) => (
-        <RequestCard key={request.id} request={request} incident={incident} />
+        <RequestCard
+          key={request.id}
+          request={request}
+          incident={incident}
+          resources={assigned.data?.items ?? []}
+        />
       ))}
       <h2>Resources assigned</h2>
       <table className="ops-table" aria-label="Resources assigned to the incident">
@@ -135,7 +142,11 @@ const actionLabels: Partial<Record<RequestAction, string>> = {
   demobilize: 'Demobilize',
 };
 
-function RequestCard(props: { request: ResourceRequest; incident: Incident }) {
+function RequestCard(props: {
+  request: ResourceRequest;
+  incident: Incident;
+  resources: readonly Resource[];
+}) {
   const { request } = props;
   const user = useSignedIn();
   const directory = useDirectory();
@@ -187,8 +198,8 @@ function RequestCard(props: { request: ResourceRequest; incident: Incident }) {
       <p className="ops-meta">
         {request.priority} · deliver to {request.deliveryLocation} · ordered {formatTime(request.createdAt)}
         {request.supplierAgencyId ? ` · supplier ${directory.agencyName(request.supplierAgencyId)}` : ''}
-        {request.estimatedArrival ? ` · ETA ${formatTime(request.estimatedArrival)}` : ''} · cost $
-        {request.costUsd.toLocaleString('en-US')}
+        {request.estimatedArrival ? ` · ETA ${formatTime(request.estimatedArrival)}` : ''} ·{' '}
+        {describeRequestCost(request, props.resources)}
       </p>
       <div className="ops-actions">
         {possible.map((action) => (
