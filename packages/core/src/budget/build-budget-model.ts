@@ -1,3 +1,4 @@
+import { availableAmounts } from './available-amounts.ts';
 import { isShareRule, type Portfolio } from './portfolio.ts';
 
 /**
@@ -141,13 +142,15 @@ export function buildBudgetModel(portfolio: Portfolio, options: { pooled?: boole
   });
 
   const rows: ModelRow[] = [];
+  // Money past a source's period of performance is not there to draw (availableAmounts).
+  const available = availableAmounts(portfolio);
   const capRows = sources.map((source, s) =>
     Array.from({ length: years }, (_, y) => {
       const row: ModelRow = {
         name: `cap_${s}_${y}`,
         group: ruleGroups.cap(source.id),
         lower: Number.NEGATIVE_INFINITY,
-        upper: source.amount_by_year[y] ?? 0,
+        upper: available[s]?.[y] ?? 0,
         indices: [],
         values: [],
       };
@@ -173,7 +176,7 @@ export function buildBudgetModel(portfolio: Portfolio, options: { pooled?: boole
         const col = colCost.length;
         colCost.push(0);
         colLower.push(0);
-        colUpper.push(Math.min(demand, sources[s]?.amount_by_year[y] ?? 0));
+        colUpper.push(Math.min(demand, available[s]?.[y] ?? 0));
         integrality.push(0);
         colNames.push(`f${u}_${s}_${y}`);
         (unit.flowCol[s] as number[])[y] = col;

@@ -1,3 +1,4 @@
+import { availableAmounts, isAfterPeriodOfPerformance } from './available-amounts.ts';
 import { eligibleSources, matchesSpendRule, totalCost } from './build-budget-model.ts';
 import { describeRule, isShareRule, type Portfolio } from './portfolio.ts';
 
@@ -120,15 +121,22 @@ export function evaluatePlan(portfolio: Portfolio, plan: Plan): RuleCheck[] {
     }
   });
 
+  const available = availableAmounts(portfolio);
   sources.forEach((source, s) => {
     for (let y = 0; y < years; y++) {
-      const cap = source.amount_by_year[y] ?? 0;
+      const cap = available[s]?.[y] ?? 0;
       const value = drawn[s]?.[y] ?? 0;
+      const after = isAfterPeriodOfPerformance(portfolio, source, y);
+      // Lapsed money is no limit a plan sits on: checked only when a plan draws on it (and so breaks it).
+      if (after && value <= tolerance(cap)) continue;
+      const lapsed = after
+        ? ` (none: its period of performance ended ${source.period_of_performance_end})`
+        : '';
       push(
         {
           key: `cap:${source.id}:${y}`,
           kind: 'source_cap',
-          label: `${source.name ?? source.id} available in year ${y + 1}`,
+          label: `${source.name ?? source.id} available in year ${y + 1}${lapsed}`,
           value,
           limit: cap,
           slack: cap - value,

@@ -1,3 +1,4 @@
+import { availableAmounts } from './available-amounts.ts';
 import { eligibleSources, investmentWeight, matchesSpendRule, totalCost } from './build-budget-model.ts';
 import type { FundingSplit } from './evaluate-plan.ts';
 import type { Portfolio } from './portfolio.ts';
@@ -14,7 +15,7 @@ export type GreedyPlan = { chosen: Set<string>; funding: FundingSplit; objective
  */
 export function planGreedily(portfolio: Portfolio, capScale = 1): GreedyPlan {
   const { investments, sources, years } = portfolio;
-  const left = sources.map((source) => source.amount_by_year.map((amount) => amount * capScale));
+  const left = availableAmounts(portfolio).map((amounts) => amounts.map((amount) => amount * capScale));
   const maxSpend = portfolio.rules.flatMap((rule) =>
     rule.kind === 'max_spend' ? [{ rule, room: rule.amount }] : [],
   );

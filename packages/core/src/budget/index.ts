@@ -1,3 +1,4 @@
+export { availableAmounts, fiscalYearStart, isAfterPeriodOfPerformance } from './available-amounts.ts';
 export {
   type DeletedPortfolio,
   type DeletedPortfolioList,

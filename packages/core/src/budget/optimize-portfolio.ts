@@ -1,3 +1,4 @@
+import { isAfterPeriodOfPerformance } from './available-amounts.ts';
 import { type BudgetModel, buildBudgetModel, totalCost } from './build-budget-model.ts';
 import { brokenRules, evaluatePlan, type FundingSplit, type Plan, type RuleCheck } from './evaluate-plan.ts';
 import { findRuleConflicts } from './find-rule-conflicts.ts';
@@ -186,9 +187,13 @@ export async function optimizePortfolio(
     relaxation.rowNames.forEach((name, r) => {
       const match = /^cap_(\d+)_(\d+)$/.exec(name);
       if (!match) return;
-      const source = portfolio.sources[Number(match[1])]?.id ?? '';
+      const sourceEntry = portfolio.sources[Number(match[1])];
+      const year = Number(match[2]);
+      // Money past the period of performance cannot be added: no value per extra dollar to show.
+      if (!sourceEntry || isAfterPeriodOfPerformance(portfolio, sourceEntry, year)) return;
+      const source = sourceEntry.id;
       // HiGHS reports duals for a maximization with the sign of a minimization: flip to "benefit per extra dollar".
-      marginal.push({ source, year: Number(match[2]), value: Math.abs(relaxation.rowDual?.[r] ?? 0) });
+      marginal.push({ source, year, value: Math.abs(relaxation.rowDual?.[r] ?? 0) });
     });
   }
   const base = {

@@ -1,3 +1,4 @@
+import { availableAmounts } from './available-amounts.ts';
 import { buildBudgetModel } from './build-budget-model.ts';
 import type { Frontier } from './optimization-result.ts';
 import { judgeGreedy } from './optimize-portfolio.ts';
@@ -16,10 +17,9 @@ export async function traceFrontier(
   portfolio: Portfolio,
   options: { scales?: readonly number[]; timeLimit?: number } = {},
 ): Promise<Frontier> {
-  const available = portfolio.sources.reduce(
-    (sum, source) => sum + source.amount_by_year.reduce((a, b) => a + b, 0),
-    0,
-  );
+  const available = availableAmounts(portfolio)
+    .flat()
+    .reduce((a, b) => a + b, 0);
   const points: Frontier['points'] = [];
   for (const scale of options.scales ?? defaultFrontierScales) {
     const scaledPortfolio: Portfolio = {

@@ -1,4 +1,5 @@
 import {
+  availableAmounts,
   investmentWeight,
   type Marking,
   type Portfolio,
@@ -26,7 +27,8 @@ export function toPortfolioSummary(
     first_fiscal_year: portfolio.first_fiscal_year ?? null,
     investments: portfolio.investments.length,
     sources: portfolio.sources.length,
-    available: sum(portfolio.sources.map((s) => sum(s.amount_by_year))),
+    // What the optimizer can draw: nothing in a year past a source's period of performance.
+    available: sum(availableAmounts(portfolio).flat()),
     asked: sum(portfolio.investments.map((inv) => sum(inv.cost_by_year))),
     marking: toMarkingView(marking),
     version: row.version,

@@ -1,4 +1,4 @@
-import type { PortfolioDetail, PortfolioInput } from '@vigil/core/budget';
+import { availableAmounts, type PortfolioDetail, type PortfolioInput } from '@vigil/core/budget';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from './budget-client.ts';
 import { EditorProblems } from './EditorProblems.tsx';
@@ -116,7 +116,14 @@ export function FundingEditor(props: {
     event.preventDefault();
     save.mutate();
   };
-  const available = sources.reduce((sum, draft) => sum + sumOfYears(draft.source.amount_by_year), 0);
+  // What the optimizer will count: money in a year past a source's period of performance is not there.
+  const available = sumOfYears(
+    availableAmounts({
+      years: file.years,
+      first_fiscal_year: file.first_fiscal_year,
+      sources: sources.map((draft) => draft.source),
+    }).flat(),
+  );
 
   return (
     <form

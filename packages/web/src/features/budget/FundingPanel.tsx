@@ -1,4 +1,9 @@
-import { describeRule, type PortfolioInput } from '@vigil/core/budget';
+import {
+  availableAmounts,
+  describeRule,
+  isAfterPeriodOfPerformance,
+  type PortfolioInput,
+} from '@vigil/core/budget';
 import { formatMoney, type Run } from './budget-client.ts';
 import { isShareKind, kindWords, percentText, type RuleInput, yearLabel } from './funding-form.ts';
 
@@ -35,6 +40,10 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
   );
   const years = Array.from({ length: portfolio.years }, (_, j) => yearLabel(portfolio.first_fiscal_year, j));
   const rules = portfolio.rules ?? [];
+  const available = availableAmounts(portfolio);
+  const anyLapsed = portfolio.sources.some((source) =>
+    source.amount_by_year.some((_, j) => isAfterPeriodOfPerformance(portfolio, source, j)),
+  );
   return (
     <section aria-labelledby="funding-heading" className="funding-panel">
       <h2 id="funding-heading">Funding sources and grant rules</h2>
@@ -44,6 +53,9 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
             Funding sources: dollars available per fiscal year
             {judged
               ? ' (“binds”: the last optimizer run used all of that year’s money; “+$x per $”: the LP relaxation’s estimate of benefit per extra dollar; whole projects move in steps)'
+              : ''}
+            {anyLapsed
+              ? '. An amount in a fiscal year that begins after the source’s period of performance has ended is struck through: that money can no longer be obligated, and neither the optimizer nor the totals count it'
               : ''}
           </caption>
           <thead>
@@ -65,20 +77,27 @@ export function FundingPanel(props: { portfolio: PortfolioInput; run: Run | null
             </tr>
           </thead>
           <tbody>
-            {portfolio.sources.map((source) => (
+            {portfolio.sources.map((source, s) => (
               <tr key={source.id} data-source={source.id}>
                 <th scope="row">
                   {source.id}
                   {source.name ? <span className="muted"> {source.name}</span> : null}
                 </th>
-                {source.amount_by_year.map((amount, j) => (
-                  <td className="num" key={years[j]}>
-                    {formatMoney(amount)}
-                    {binding.has(`cap:${source.id}:${j}`) ? <span className="tag"> binds</span> : null}
-                    <MarginalValue value={marginal.get(`${source.id}:${j}`)} />
-                  </td>
-                ))}
-                <td className="num">{formatMoney(source.amount_by_year.reduce((a, b) => a + b, 0))}</td>
+                {source.amount_by_year.map((amount, j) =>
+                  isAfterPeriodOfPerformance(portfolio, source, j) ? (
+                    <td className="num lapsed" key={years[j]} data-lapsed="true">
+                      <s>{formatMoney(amount)}</s>
+                      <span className="tag"> after the period of performance</span>
+                    </td>
+                  ) : (
+                    <td className="num" key={years[j]}>
+                      {formatMoney(amount)}
+                      {binding.has(`cap:${source.id}:${j}`) ? <span className="tag"> binds</span> : null}
+                      <MarginalValue value={marginal.get(`${source.id}:${j}`)} />
+                    </td>
+                  ),
+                )}
+                <td className="num">{formatMoney((available[s] ?? []).reduce((a, b) => a + b, 0))}</td>
                 <td>{source.eligible_categories?.join(', ') ?? 'all'}</td>
                 <td className="num">
                   {source.max_cost_share === undefined ? 'none' : `${percentText(source.max_cost_share)} %`}
