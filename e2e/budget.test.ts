@@ -27,6 +27,7 @@ describe('budget oversight (Chromium)', { skip }, () => {
     await page.getByRole('button', { name: 'Run optimizer' }).click();
     const run = (await (await answered).json()) as {
       marginal_values: { source: string; year: number; value: number }[];
+      selected: { id: string; funding_by_year?: Record<string, number[]> }[];
     };
     await page.getByTestId('run-status').getByText('optimal').waitFor({ timeout: 60_000 });
     const benefit = String(await page.getByTestId('run-objective').textContent());
@@ -51,6 +52,24 @@ describe('budget oversight (Chromium)', { skip }, () => {
     const headers = await sourcesTable.locator('thead th').allTextContents();
     const years = headers.filter((header) => /^FY\d{4}$/.test(header));
     assert.deepEqual(years, ['FY2026', 'FY2027', 'FY2028', 'FY2029']);
+    // EMPG's period of performance ends 2027-09-30: its FY2028–29 amounts are struck through, never
+    // "binds", and the plan draws nothing from them.
+    const empg = sourcesTable.locator('tr[data-source="EMPG"]');
+    assert.deepEqual(
+      await empg
+        .locator('td[data-lapsed="true"]')
+        .evaluateAll((cells) => cells.map((td) => (td as HTMLTableCellElement).cellIndex - 1)),
+      [2, 3],
+    );
+    for (const cell of await empg.locator('td[data-lapsed="true"]').all()) {
+      assert.equal(await cell.locator('s').count(), 1);
+      assert.match(String(await cell.textContent()), /after the period of performance$/);
+    }
+    const lapsedDraw = run.selected.reduce(
+      (sum, item) => sum + (item.funding_by_year?.EMPG?.slice(2).reduce((a, b) => a + b, 0) ?? 0),
+      0,
+    );
+    assert.equal(lapsedDraw, 0, 'no EMPG money is planned after its period of performance');
     // Each year's cell shows what one more dollar of it buys (the run's LP dual), above a cent.
     const shown = new Map<string, number>();
     for (const tag of await sourcesTable.locator('[data-marginal]').all()) {

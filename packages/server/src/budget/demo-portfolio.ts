@@ -177,7 +177,7 @@ const investments: DemoInvestment[] = [
     core_capabilities: ['Physical Protective Measures', 'Screening, Search, and Detection'],
     category: 'letpa',
     county: '51710',
-    gap_points: 7,
+    gap_points: 5,
   },
   {
     id: 'water-utility-cyber',
@@ -270,6 +270,8 @@ export function buildDemoPortfolio(nri: NriTable): PortfolioInput {
         id: 'EMPG',
         name: 'Emergency Management Performance Grant',
         amount_by_year: [1_200_000, 900_000, 900_000, 900_000],
+        // The current award ends with FY2027: the FY2028–29 allocations the office expects are listed, and
+        // the page strikes them through (the optimizer counts no money past the period of performance).
         period_of_performance_end: '2027-09-30',
         eligible_categories: ['equipment', 'planning', 'training', 'm-and-a'],
       },
