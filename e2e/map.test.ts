@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   browserSkipReason,
@@ -9,6 +10,74 @@ import {
 } from './browser-harness.ts';
 
 const skip = browserSkipReason();
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const contains = (outer: Box, inner: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+
+/**
+ * Where the renderer put the incident diamonds and Virginia's bounding box, in page pixels, once
+ * the map has settled (two reads 400 ms apart agree): a marking banner or a panel that grows
+ * refits the map.
+ */
+async function settledView(page: Page): Promise<{ map: Box; incidents: Box[]; virginia: Box }> {
+  const read = () =>
+    page.evaluate(() => {
+      const map = document.querySelector('.map');
+      return {
+        points: document.querySelector('.ops-legend')?.getAttribute('data-incident-points') ?? '',
+        virginia: map?.getAttribute('data-virginia-box') ?? '',
+      };
+    });
+  let last = await read();
+  for (let attempt = 0; attempt < 25; attempt += 1) {
+    await page.waitForTimeout(400);
+    const now = await read();
+    if (now.virginia && now.points === last.points && now.virginia === last.virginia) break;
+    last = now;
+  }
+  const map = await page.locator('.map').boundingBox();
+  assert.ok(map, 'the map is on the page');
+  // The diamond icon is 26 px square, centred on the point.
+  const incidents = (last.points ? last.points.split(' ') : []).map((point) => {
+    const [x, y] = point.split(',').map(Number) as [number, number];
+    return { x: map.x + x - 13, y: map.y + y - 13, width: 26, height: 26 };
+  });
+  const [left, top, right, bottom] = last.virginia.split(' ').map(Number) as [number, number, number, number];
+  const virginia = { x: map.x + left, y: map.y + top, width: right - left, height: bottom - top };
+  return { map, incidents, virginia };
+}
+
+/** Every incident diamond and all of Virginia lie on the map and under no panel or map control. */
+async function assertNothingHidden(page: Page, where: string): Promise<void> {
+  const { map, incidents, virginia } = await settledView(page);
+  const panels: { name: string; box: Box }[] = [];
+  for (const selector of ['.risk-map-panel', '.layers-panel', '.ops-legend', '.maplibregl-ctrl']) {
+    for (const element of await page.locator(selector).all()) {
+      const box = await element.boundingBox();
+      if (box) panels.push({ name: selector, box });
+    }
+  }
+  assert.ok(panels.length >= 3, 'the three panels are on the page');
+  assert.ok(incidents.length >= 1, `${where}: the renderer drew an incident`);
+  for (const incident of incidents) {
+    assert.ok(contains(map, incident), `${where}: the incident diamond lies on the map`);
+    for (const panel of panels) {
+      assert.ok(!overlaps(panel.box, incident), `${where}: ${panel.name} covers the incident diamond`);
+    }
+  }
+  assert.ok(contains(map, virginia), `${where}: all of Virginia is on the map`);
+  // The map's own controls may sit over the box's empty corners (the ocean); the panels may not.
+  for (const panel of panels.filter((p) => p.name !== '.maplibregl-ctrl')) {
+    assert.ok(!overlaps(panel.box, virginia), `${where}: ${panel.name} covers part of Virginia`);
+  }
+}
 
 describe('common operating picture (Chromium)', { skip }, () => {
   const demo = demoBrowserSuite();
@@ -49,6 +118,46 @@ describe('common operating picture (Chromium)', { skip }, () => {
     });
   }
 
+  for (const { width, height, email } of [
+    { width: 1280, height: 800, email: 'planner@vigil.example' },
+    { width: 1920, height: 1080, email: 'director@vigil.example' },
+  ]) {
+    it(`no panel hides Hampton Roads or the incident there (${width}×${height}, ${email})`, async () => {
+      const context = await demo.browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      await signIn(page, demo.server.base, email);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133' &&
+          Number(document.querySelector('.ops-legend')?.getAttribute('data-rendered-incidents')) >= 1,
+        null,
+        { timeout: 20_000 },
+      );
+      await assertNothingHidden(page, `${width}×${height}`);
+      // Pointing at the diamond reaches the map, not a panel: the county under it is Norfolk.
+      const { incidents } = await settledView(page);
+      const [incident] = incidents;
+      assert.ok(incident);
+      await page.mouse.move(incident.x + incident.width / 2, incident.y + incident.height / 2);
+      await page.locator('.map-tooltip').filter({ hasText: 'Norfolk (city) FIPS 51710' }).waitFor();
+
+      // A climate scenario raises the marking banner, the map gets shorter and is fitted again.
+      const before = await page.locator('.map').boundingBox();
+      await page
+        .getByRole('region', { name: 'Risk: FEMA National Risk Index' })
+        .getByRole('combobox', { name: /^Climate scenario/ })
+        .selectOption({ label: '2050 (demo)' });
+      await page.locator('.marking-banner').waitFor();
+      await page.waitForFunction(
+        (previous) => document.querySelector('.map')?.getBoundingClientRect().height !== previous,
+        before?.height,
+      );
+      await assertNothingHidden(page, `${width}×${height} with the banner`);
+      if (width === 1280) await page.screenshot({ path: screenshotPath('map-hampton-roads.png') });
+      await context.close();
+    });
+  }
+
   it('names a county on hover', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
@@ -58,12 +167,11 @@ describe('common operating picture (Chromium)', { skip }, () => {
       null,
       { timeout: 20_000 },
     );
-    const box = await page.locator('.map').boundingBox();
-    assert.ok(box);
-    // Sweep the middle of the state until a tooltip names a county-equivalent.
+    const box = (await settledView(page)).virginia;
+    // Sweep the middle of the state (the lower half of its bounding box) until a tooltip names a county-equivalent.
     let label: string | null = null;
     for (let x = 0.35; x < 0.7 && !label; x += 0.05) {
-      await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5);
+      await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.7);
       const tooltip = page.locator('.map-tooltip');
       if (await tooltip.count()) label = await tooltip.textContent();
     }

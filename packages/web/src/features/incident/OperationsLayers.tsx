@@ -81,7 +81,7 @@ function addLayers(map: maplibregl.Map): void {
   });
 }
 
-type Rendered = { resources: number; assigned: string[]; incidents: number };
+type Rendered = { resources: number; assigned: string[]; incidents: number; incidentPoints: string };
 
 /**
  * Incidents (diamonds, areas) and resources (circles) on the common operating picture, in
@@ -95,7 +95,12 @@ export function OperationsLayers(props: { map: maplibregl.Map | null }) {
   });
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [show, setShow] = useState({ incidents: true, resources: true });
-  const [rendered, setRendered] = useState<Rendered>({ resources: 0, assigned: [], incidents: 0 });
+  const [rendered, setRendered] = useState<Rendered>({
+    resources: 0,
+    assigned: [],
+    incidents: 0,
+    incidentPoints: '',
+  });
 
   useEffect(() => {
     const instance = props.map;
@@ -114,6 +119,13 @@ export function OperationsLayers(props: { map: maplibregl.Map | null }) {
           ),
         ].sort(),
         incidents: drawnIncidents.length,
+        // Where each drawn diamond sits on the map's canvas, in CSS pixels: the tests check no panel hides one.
+        incidentPoints: drawnIncidents
+          .flatMap((f) =>
+            f.geometry.type === 'Point' ? [instance.project(f.geometry.coordinates as [number, number])] : [],
+          )
+          .map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)
+          .join(' '),
       });
     };
     instance.on('idle', onIdle);
@@ -172,6 +184,7 @@ export function OperationsLayers(props: { map: maplibregl.Map | null }) {
       aria-label="Operations layers"
       data-rendered-resources={rendered.resources}
       data-rendered-incidents={rendered.incidents}
+      data-incident-points={rendered.incidentPoints}
       data-assigned-resource-ids={rendered.assigned.join(' ')}
     >
       <h2>Operations</h2>

@@ -7,7 +7,9 @@ import stateUrl from '../../../../../data/derived/virginia-state.geojson?url';
 import { OperationsLayers } from '../incident/OperationsLayers.tsx';
 import { RiskMapLayer } from '../risk/RiskMapLayer.tsx';
 import { LayersPanel, type MapLayer } from './LayersPanel.tsx';
+import { type MapOverlay, paddingClearOf } from './overlay-padding.ts';
 import { virginiaBounds, virginiaStyle } from './virginia-style.ts';
+import './map.css';
 
 // The bundled app cannot find MapLibre's worker next to itself: tell it where Vite put it.
 maplibregl.setWorkerUrl(workerUrl);
@@ -19,26 +21,45 @@ const baseLayers: MapLayer[] = [
   { id: 'state-line', label: 'State boundary', swatch: 'line', colour: '#ffd166', visible: true },
 ];
 
+/** The panels floating over the map (marked `data-map-overlay="left|top"`), where they are now. */
+function overlaysOf(page: HTMLElement): MapOverlay[] {
+  return [...page.querySelectorAll<HTMLElement>('[data-map-overlay]')].map((element) => ({
+    side: element.dataset.mapOverlay === 'left' ? 'left' : 'top',
+    rect: element.getBoundingClientRect(),
+  }));
+}
+
 /**
  * The common operating picture: Virginia's state and county boundaries from local
  * GeoJSON (no tile server, so it works on an air-gapped network), county names on
- * hover, a layers panel and a legend.
+ * hover, a layers panel and a legend. The state is fitted into the room the panels
+ * leave, so none of it starts out hidden under one.
  */
 export function MapPage() {
+  const page = useRef<HTMLElement>(null);
   const container = useRef<HTMLElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [layers, setLayers] = useState(baseLayers);
-  const [hovered, setHovered] = useState<{ label: string; fips: string; x: number; y: number } | null>(null);
+  const [hovered, setHovered] = useState<{
+    label: string;
+    fips: string;
+    /** Where the tooltip goes, in CSS pixels from the map's edges. */
+    place: { left?: number; right?: number; top?: number; bottom?: number };
+  } | null>(null);
   const [renderedCounties, setRenderedCounties] = useState(0);
+  const [virginiaBox, setVirginiaBox] = useState('');
   const [loaded, setLoaded] = useState<maplibregl.Map | null>(null);
 
   useEffect(() => {
-    if (!container.current) return;
+    const element = container.current;
+    const pageElement = page.current;
+    if (!element || !pageElement) return;
+    const padding = () => paddingClearOf(element.getBoundingClientRect(), overlaysOf(pageElement));
     const instance = new maplibregl.Map({
-      container: container.current,
+      container: element,
       style: virginiaStyle(countiesUrl, stateUrl),
       bounds: virginiaBounds,
-      fitBoundsOptions: { padding: 24 },
+      fitBoundsOptions: { padding: padding() },
       attributionControl: {
         compact: true,
         customAttribution: 'Boundaries: U.S. Census Bureau 2017 (us-atlas)',
@@ -66,11 +87,17 @@ export function MapPage() {
       if (hoveredId !== undefined)
         instance.setFeatureState({ source: 'counties', id: hoveredId }, { hover: true });
       instance.getCanvas().style.cursor = 'default';
+      // Near the right or bottom edge the tooltip goes to the other side of the pointer, so
+      // Hampton Roads' names do not run off the map or under its controls.
+      const { x, y } = event.point;
+      const { clientWidth: width, clientHeight: height } = element;
       setHovered({
         label: String(feature.properties.label),
         fips: String(feature.properties.fips),
-        x: event.point.x,
-        y: event.point.y,
+        place: {
+          ...(x > width - 280 ? { right: width - x + 12 } : { left: x + 12 }),
+          ...(y > height - 90 ? { bottom: height - y + 12 } : { top: y + 12 }),
+        },
       });
     });
     instance.on('mouseleave', 'county-fill', clearHover);
@@ -79,8 +106,29 @@ export function MapPage() {
     instance.on('idle', () => {
       const features = instance.queryRenderedFeatures({ layers: ['county-fill'] });
       setRenderedCounties(new Set(features.map((f) => f.properties.fips)).size);
+      const [[west, south], [east, north]] = virginiaBounds;
+      const southWest = instance.project([west, south]);
+      const northEast = instance.project([east, north]);
+      setVirginiaBox(
+        [southWest.x, northEast.y, northEast.x, southWest.y].map((v) => Math.round(v)).join(' '),
+      );
     });
+
+    // Until the user pans or zooms, keep the state fitted as the window, a marking banner or a
+    // panel changes the room; after that, their view is theirs.
+    let moved = false;
+    instance.on('movestart', (event) => {
+      if ('originalEvent' in event && event.originalEvent) moved = true;
+    });
+    const refit = new ResizeObserver(() => {
+      if (moved) return;
+      instance.resize();
+      instance.fitBounds(virginiaBounds, { padding: padding(), animate: false });
+    });
+    refit.observe(element);
+    for (const overlay of pageElement.querySelectorAll('[data-map-overlay]')) refit.observe(overlay);
     return () => {
+      refit.disconnect();
       instance.remove();
       map.current = null;
     };
@@ -92,7 +140,7 @@ export function MapPage() {
   };
 
   return (
-    <section className="map-page" aria-labelledby="map-title">
+    <section ref={page} className="map-page" aria-labelledby="map-title">
       <h1 id="map-title" className="visually-hidden">
         Common operating picture: Virginia
       </h1>
@@ -101,15 +149,18 @@ export function MapPage() {
         className="map"
         aria-label="Map of Virginia's counties and independent cities"
         data-rendered-counties={renderedCounties}
+        data-virginia-box={virginiaBox}
       />
       {hovered ? (
-        <div className="map-tooltip" style={{ left: hovered.x + 12, top: hovered.y + 12 }} role="status">
+        <div className="map-tooltip" style={hovered.place} role="status">
           <strong>{hovered.label}</strong> <span className="muted">FIPS {hovered.fips}</span>
         </div>
       ) : null}
-      <LayersPanel layers={layers} onToggle={toggle} renderedCounties={renderedCounties} />
       <RiskMapLayer map={loaded} />
-      <OperationsLayers map={loaded} />
+      <div className="map-side" data-map-overlay="top">
+        <OperationsLayers map={loaded} />
+        <LayersPanel layers={layers} onToggle={toggle} renderedCounties={renderedCounties} />
+      </div>
     </section>
   );
 }

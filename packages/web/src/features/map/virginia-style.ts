@@ -1,7 +1,7 @@
-import type { LngLatBoundsLike, StyleSpecification } from 'maplibre-gl';
+import type { StyleSpecification } from 'maplibre-gl';
 
-/** Virginia's extent, Cumberland Gap to the Eastern Shore. */
-export const virginiaBounds: LngLatBoundsLike = [
+/** Virginia's extent, Cumberland Gap to the Eastern Shore: [[west, south], [east, north]]. */
+export const virginiaBounds: [[number, number], [number, number]] = [
   [-83.68, 36.54],
   [-75.24, 39.47],
 ];

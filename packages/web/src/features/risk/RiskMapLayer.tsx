@@ -90,7 +90,12 @@ export function RiskMapLayer(props: { map: MapLibreMap | null }) {
           : 'Risk colours off';
 
   return (
-    <section className="risk-map-panel" aria-labelledby="risk-layer-title" data-risk-mode={effectiveMode}>
+    <section
+      className="risk-map-panel"
+      aria-labelledby="risk-layer-title"
+      data-risk-mode={effectiveMode}
+      data-map-overlay="left"
+    >
       <h2 id="risk-layer-title">Risk: FEMA National Risk Index</h2>
       <div className="risk-controls">
         <label>
