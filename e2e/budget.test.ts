@@ -12,10 +12,21 @@ describe('budget oversight (Chromium)', { skip }, () => {
     const page = await newPage(demo.browser, { width: 1440, height: 900 });
     await signIn(page, demo.server.base, 'finance@vigil.example');
     await page.waitForURL(`${demo.server.base}/map`);
+    // Opening a portfolio not optimized yet is no error: no budget call answers 4xx/5xx, nothing in the console.
+    const failures: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.url().includes('/api/v1/budget') && response.status() >= 400)
+        failures.push(`${response.status()} ${response.url()}`);
+    });
     await page.getByRole('link', { name: 'Budget' }).click();
     await page.waitForURL(`${demo.server.base}/budget`);
     await page.getByRole('link', { name: /Virginia FY2026–2029/ }).click();
     await page.getByRole('heading', { level: 1, name: /Virginia FY2026–2029/ }).waitFor();
+    await page.getByText('Not optimized yet.').waitFor();
+    assert.deepEqual(failures, [], 'nothing failed while opening the portfolio');
     assert.equal((await page.locator('.marking-banner, [data-tlp]').first().count()) >= 0, true);
     await assertAccessible(page, 'budget portfolio before the run');
 

@@ -46,6 +46,9 @@ export function PortfolioPage(props: { id: string }) {
   const latest = useQuery({
     queryKey: ['budget', 'result', props.id],
     queryFn: () => budgetClient.result(props.id).catch(() => null),
+    // Asked only when the portfolio names a run of its version: "not optimized yet" is no error,
+    // and a 404 would be logged in the browser's console as one. A run made here fills the cache.
+    enabled: detail.data !== undefined && detail.data.latest_run !== null,
   });
   useMarkingBanner(detail.data?.marking.tlp ?? null);
   const [explained, setExplained] = useState<Record<string, WhyNot>>({});
