@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useLiveEvents } from '../api/live-events.ts';
 import { useSession, useSignedIn } from '../api/session.tsx';
 import { vigilClient } from '../api/vigil-client.ts';
@@ -21,6 +21,10 @@ export function Layout(props: { children: ReactNode; queryClient: QueryClient })
   const live = useLiveEvents(props.queryClient, true);
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => vigilClient.listAgencies() });
   const agency = agencies.data?.items.find((a) => a.id === user.agencyId);
+  // On a narrow screen the modules fold behind a Menu button (styles.css decides when). The menu is
+  // open on the page it was opened on only, so following one of its links closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   return (
     <MarkingBannerProvider>
       {(label) => (
@@ -31,7 +35,16 @@ export function Layout(props: { children: ReactNode; queryClient: QueryClient })
           {label ? <MarkingBanner tlp={label} /> : null}
           <header className="topbar">
             <span className="brand">Vigil</span>
-            <nav aria-label="Modules">
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="modules-nav"
+              onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
+            >
+              <span aria-hidden="true">☰ </span>Menu
+            </button>
+            <nav id="modules-nav" aria-label="Modules" className={menuOpen ? 'menu-open' : undefined}>
               <ul>
                 {visibleModules(user.roles).map((m) => (
                   <li key={m.path}>
