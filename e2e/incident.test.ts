@@ -192,4 +192,43 @@ describe('incident response (Chromium)', { skip }, () => {
     await assertAccessible(ops, 'resources page');
     await Promise.all([ops, watcher].map((p) => p.context().close()));
   });
+
+  it('an administrator (no incident.write, no resource.request) is offered no write action; an operations user is', async () => {
+    const admin = await openAs('admin@vigil.example', 'Incidents');
+    const board = admin.getByRole('table', { name: 'Incident board' });
+    await board.getByRole('link', { name: incidentName }).waitFor();
+    assert.equal(await admin.getByRole('button', { name: 'Open an incident' }).count(), 0);
+
+    await board.getByRole('link', { name: incidentName }).click();
+    await admin.getByRole('heading', { name: incidentName, level: 1 }).waitFor();
+    await admin.getByRole('link', { name: 'ICS 201' }).waitFor();
+    assert.equal(await admin.getByRole('button', { name: /^Set / }).count(), 0, 'no status change');
+    // Both the objectives and the periods have loaded: the forms would be there by now.
+    await admin.getByRole('list', { name: 'Objectives' }).locator('li').first().waitFor();
+    await admin.getByText(/^Operational Period 1:/).waitFor();
+    assert.equal(await admin.getByRole('form').count(), 0, 'no form on Objectives');
+    assert.equal(await admin.getByRole('button', { name: 'Mark met' }).count(), 0);
+    await admin.getByRole('tab', { name: 'Resources' }).click();
+    const request = admin.getByRole('article', { name: 'Resource request RR-1' });
+    await request.getByRole('link', { name: 'ICS 213RR (PDF)' }).waitFor();
+    assert.equal(await admin.getByRole('form', { name: 'Request a resource' }).count(), 0);
+    assert.equal(await admin.getByRole('article').getByRole('button').count(), 0, 'no action on a request');
+    for (const tab of ['Assignments', 'Log', 'Decisions', 'Sitreps']) {
+      await admin.getByRole('tab', { name: tab }).click();
+      await admin.getByRole('tabpanel').getByRole('heading', { level: 2 }).waitFor();
+      assert.equal(await admin.getByRole('tabpanel').getByRole('form').count(), 0, `no form on ${tab}`);
+    }
+    await assertAccessible(admin, 'incident page, read only');
+    await admin.context().close();
+
+    const ops = await openAs('operations@vigil.example', 'Incidents');
+    const open = ops.getByRole('button', { name: 'Open an incident' });
+    await open.click();
+    await ops.getByRole('form', { name: 'Open an incident' }).waitFor();
+    await ops.getByRole('link', { name: incidentName }).click();
+    await ops.getByRole('heading', { name: incidentName, level: 1 }).waitFor();
+    await ops.getByRole('button', { name: /^Set / }).first().waitFor();
+    await ops.getByRole('form', { name: 'Add objective' }).waitFor();
+    await ops.context().close();
+  });
 });

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type IncidentCategory, incidentCategories } from '@vigil/core/incident';
 import { type FormEvent, useState } from 'react';
+import { useSignedIn } from '../../api/session.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { formatTime } from '../../ui/format-time.ts';
 import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { incidentApi } from './incident-client.ts';
+import { incidentWriteAccess } from './incident-write-access.ts';
 import { incidentStatusColours, StatusTag } from './status-colours.tsx';
 import './incident.css';
 
@@ -14,15 +16,18 @@ export function IncidentBoardPage() {
   const list = useQuery({ queryKey: ['incidents'], queryFn: incidentApi.listIncidents });
   useMarkingBanner(list.data?.items.length ? (list.data.marking as 'CLEAR') : null);
   const [open, setOpen] = useState(false);
+  const mayOpen = incidentWriteAccess(useSignedIn().roles).incident;
   return (
     <section className="page" aria-labelledby="incidents-title">
       <div className="page-head">
         <h1 id="incidents-title">Incidents</h1>
-        <button type="button" className="button" onClick={() => setOpen(!open)} aria-expanded={open}>
-          Open an incident
-        </button>
+        {mayOpen ? (
+          <button type="button" className="button" onClick={() => setOpen(!open)} aria-expanded={open}>
+            Open an incident
+          </button>
+        ) : null}
       </div>
-      {open ? <NewIncidentForm /> : null}
+      {mayOpen && open ? <NewIncidentForm /> : null}
       <ProblemNote error={list.error} />
       <table className="ops-table" aria-label="Incident board">
         <thead>

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type IncidentItem, icsPositionTitles, incidentTransitions } from '@vigil/core/incident';
 import { useState } from 'react';
+import { useSignedIn } from '../../api/session.tsx';
 import { Link } from '../../app/router.tsx';
 import { formatTime } from '../../ui/format-time.ts';
 import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
 import { ProblemNote } from '../../ui/problem-note.tsx';
 import { formUrl, incidentApi } from './incident-client.ts';
+import { incidentWriteAccess } from './incident-write-access.ts';
 import { AssignmentsTab, DecisionsTab, LogTab, ObjectivesTab, SitrepsTab } from './RecordTabs.tsx';
 import { ResourcesTab } from './ResourcesTab.tsx';
 import { incidentStatusColours, StatusTag } from './status-colours.tsx';
@@ -33,6 +35,7 @@ export function IncidentPage(props: { id: string }) {
     queryFn: () => incidentApi.items(props.id, 'positions'),
   });
   const [tab, setTab] = useState<Tab>('objectives');
+  const access = incidentWriteAccess(useSignedIn().roles);
   useMarkingBanner(incident.data?.marking.tlp ?? null);
   const transition = useMutation({
     mutationFn: (status: Parameters<typeof incidentApi.transition>[1]) =>
@@ -61,8 +64,10 @@ export function IncidentPage(props: { id: string }) {
       </p>
       {data.description ? <p>{data.description}</p> : null}
       <fieldset className="ops-actions">
-        <legend className="visually-hidden">Change status and print forms</legend>
-        {incidentTransitions[data.status].map((next) => (
+        <legend className="visually-hidden">
+          {access.incident ? 'Change status and print forms' : 'Print forms'}
+        </legend>
+        {(access.incident ? incidentTransitions[data.status] : []).map((next) => (
           <button
             key={next}
             type="button"
@@ -104,12 +109,12 @@ export function IncidentPage(props: { id: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="ops-panel">
-        {tab === 'objectives' ? <ObjectivesTab incidentId={data.id} /> : null}
-        {tab === 'assignments' ? <AssignmentsTab incidentId={data.id} /> : null}
-        {tab === 'resources' ? <ResourcesTab incident={data} /> : null}
-        {tab === 'log' ? <LogTab incidentId={data.id} /> : null}
-        {tab === 'decisions' ? <DecisionsTab incidentId={data.id} /> : null}
-        {tab === 'sitreps' ? <SitrepsTab incidentId={data.id} /> : null}
+        {tab === 'objectives' ? <ObjectivesTab incidentId={data.id} mayWrite={access.incident} /> : null}
+        {tab === 'assignments' ? <AssignmentsTab incidentId={data.id} mayWrite={access.incident} /> : null}
+        {tab === 'resources' ? <ResourcesTab incident={data} mayRequest={access.resourceRequests} /> : null}
+        {tab === 'log' ? <LogTab incidentId={data.id} mayWrite={access.incident} /> : null}
+        {tab === 'decisions' ? <DecisionsTab incidentId={data.id} mayWrite={access.incident} /> : null}
+        {tab === 'sitreps' ? <SitrepsTab incidentId={data.id} mayWrite={access.incident} /> : null}
       </div>
     </section>
   );

@@ -56,11 +56,14 @@ function AddForm(props: {
   );
 }
 
+/** `mayWrite`: the user holds incident.write; without it a tab only shows its records. */
+type TabProps = { incidentId: string; mayWrite: boolean };
+
 function usePeriods(incidentId: string) {
   return useItems(incidentId, 'periods').list.data ?? [];
 }
 
-export function ObjectivesTab(props: { incidentId: string }) {
+export function ObjectivesTab(props: TabProps) {
   const { list, add, update } = useItems(props.incidentId, 'objectives');
   const periods = useItems(props.incidentId, 'periods');
   const latest = periods.list.data?.at(-1);
@@ -76,7 +79,7 @@ export function ObjectivesTab(props: { incidentId: string }) {
           </a>
         </p>
       ))}
-      {!latest ? (
+      {props.mayWrite && !latest ? (
         <AddForm
           label="Start operational period 1"
           error={periods.add.error}
@@ -95,7 +98,7 @@ export function ObjectivesTab(props: { incidentId: string }) {
         {list.data?.map((item) => (
           <li key={item.id}>
             {item.body.text} <span className="muted">[{item.body.status}]</span>{' '}
-            {item.body.status === 'open' ? (
+            {props.mayWrite && item.body.status === 'open' ? (
               <button
                 type="button"
                 className="link-button"
@@ -107,7 +110,7 @@ export function ObjectivesTab(props: { incidentId: string }) {
           </li>
         ))}
       </ol>
-      {latest ? (
+      {props.mayWrite && latest ? (
         <AddForm
           label="Add objective"
           error={add.error}
@@ -123,7 +126,7 @@ export function ObjectivesTab(props: { incidentId: string }) {
   );
 }
 
-export function AssignmentsTab(props: { incidentId: string }) {
+export function AssignmentsTab(props: TabProps) {
   const { list, add } = useItems(props.incidentId, 'assignments');
   const periods = usePeriods(props.incidentId);
   const latest = periods.at(-1);
@@ -141,7 +144,7 @@ export function AssignmentsTab(props: { incidentId: string }) {
           </li>
         ))}
       </ul>
-      {latest ? (
+      {!props.mayWrite ? null : latest ? (
         <AddForm
           label="Add assignment"
           error={add.error}
@@ -167,7 +170,7 @@ export function AssignmentsTab(props: { incidentId: string }) {
   );
 }
 
-export function LogTab(props: { incidentId: string }) {
+export function LogTab(props: TabProps) {
   const { list, add } = useItems(props.incidentId, 'log');
   return (
     <>
@@ -181,24 +184,26 @@ export function LogTab(props: { incidentId: string }) {
           </li>
         ))}
       </ul>
-      <AddForm
-        label="Log activity"
-        error={add.error}
-        onSubmit={(v) => add.mutateAsync({ activity: v.activity, significant: v.significant === 'on' })}
-      >
-        <label className="grow">
-          Activity
-          <input name="activity" required />
-        </label>
-        <label className="choice-inline">
-          <input type="checkbox" name="significant" /> Significant event
-        </label>
-      </AddForm>
+      {props.mayWrite ? (
+        <AddForm
+          label="Log activity"
+          error={add.error}
+          onSubmit={(v) => add.mutateAsync({ activity: v.activity, significant: v.significant === 'on' })}
+        >
+          <label className="grow">
+            Activity
+            <input name="activity" required />
+          </label>
+          <label className="choice-inline">
+            <input type="checkbox" name="significant" /> Significant event
+          </label>
+        </AddForm>
+      ) : null}
     </>
   );
 }
 
-export function DecisionsTab(props: { incidentId: string }) {
+export function DecisionsTab(props: TabProps) {
   const { list, add, update } = useItems(props.incidentId, 'decisions');
   return (
     <>
@@ -237,6 +242,8 @@ export function DecisionsTab(props: { incidentId: string }) {
             <p>
               <strong>Outcome</strong> ({formatTime(item.body.outcomeRecordedAt ?? '')}): {item.body.outcome}
             </p>
+          ) : !props.mayWrite ? (
+            <p className="muted">No outcome recorded yet.</p>
           ) : (
             <AddForm
               label="Record outcome"
@@ -251,65 +258,67 @@ export function DecisionsTab(props: { incidentId: string }) {
           )}
         </article>
       ))}
-      <AddForm
-        label="Log decision"
-        error={add.error}
-        onSubmit={(v) =>
-          add.mutateAsync({
-            question: v.question,
-            options: (v.options ?? '')
-              .split('\n')
-              .map((label) => ({ label: label.trim() }))
-              .filter((o) => o.label),
-            chosenOption: v.chosenOption,
-            rationale: v.rationale,
-            criteria: (v.criteria ?? '')
-              .split(';')
-              .map((c) => c.trim())
-              .filter(Boolean),
-            decidedByName: v.decidedByName,
-            confidence: v.confidence,
-          })
-        }
-      >
-        <label className="grow">
-          Question
-          <input name="question" required />
-        </label>
-        <label>
-          Options considered (one per line)
-          <textarea name="options" rows={3} required />
-        </label>
-        <label>
-          Chosen option
-          <input name="chosenOption" required />
-        </label>
-        <label>
-          Criteria (separated by ;)
-          <input name="criteria" />
-        </label>
-        <label className="grow">
-          Rationale
-          <input name="rationale" required />
-        </label>
-        <label>
-          Decided by
-          <input name="decidedByName" required />
-        </label>
-        <label>
-          Confidence
-          <select name="confidence" defaultValue="medium">
-            <option>low</option>
-            <option>medium</option>
-            <option>high</option>
-          </select>
-        </label>
-      </AddForm>
+      {props.mayWrite ? (
+        <AddForm
+          label="Log decision"
+          error={add.error}
+          onSubmit={(v) =>
+            add.mutateAsync({
+              question: v.question,
+              options: (v.options ?? '')
+                .split('\n')
+                .map((label) => ({ label: label.trim() }))
+                .filter((o) => o.label),
+              chosenOption: v.chosenOption,
+              rationale: v.rationale,
+              criteria: (v.criteria ?? '')
+                .split(';')
+                .map((c) => c.trim())
+                .filter(Boolean),
+              decidedByName: v.decidedByName,
+              confidence: v.confidence,
+            })
+          }
+        >
+          <label className="grow">
+            Question
+            <input name="question" required />
+          </label>
+          <label>
+            Options considered (one per line)
+            <textarea name="options" rows={3} required />
+          </label>
+          <label>
+            Chosen option
+            <input name="chosenOption" required />
+          </label>
+          <label>
+            Criteria (separated by ;)
+            <input name="criteria" />
+          </label>
+          <label className="grow">
+            Rationale
+            <input name="rationale" required />
+          </label>
+          <label>
+            Decided by
+            <input name="decidedByName" required />
+          </label>
+          <label>
+            Confidence
+            <select name="confidence" defaultValue="medium">
+              <option>low</option>
+              <option>medium</option>
+              <option>high</option>
+            </select>
+          </label>
+        </AddForm>
+      ) : null}
     </>
   );
 }
 
-export function SitrepsTab(props: { incidentId: string }) {
+export function SitrepsTab(props: TabProps) {
   const { list, add } = useItems(props.incidentId, 'sitreps');
   return (
     <>
@@ -327,34 +336,36 @@ export function SitrepsTab(props: { incidentId: string }) {
           </li>
         ))}
       </ul>
-      <AddForm
-        label="File sitrep"
-        error={add.error}
-        onSubmit={(v) => {
-          const now = Date.now();
-          return add.mutateAsync({
-            reportVersion: list.data?.length ? 'update' : 'initial',
-            fromTime: new Date(now - 12 * 3_600_000).toISOString(),
-            toTime: new Date(now).toISOString(),
-            percentContained: Number(v.percentContained || 0),
-            criticalResourceNeeds: v.criticalResourceNeeds,
-            remarks: v.remarks,
-          });
-        }}
-      >
-        <label>
-          % contained
-          <input name="percentContained" type="number" min={0} max={100} defaultValue={0} />
-        </label>
-        <label className="grow">
-          Critical resource needs
-          <input name="criticalResourceNeeds" />
-        </label>
-        <label className="grow">
-          Remarks
-          <input name="remarks" />
-        </label>
-      </AddForm>
+      {props.mayWrite ? (
+        <AddForm
+          label="File sitrep"
+          error={add.error}
+          onSubmit={(v) => {
+            const now = Date.now();
+            return add.mutateAsync({
+              reportVersion: list.data?.length ? 'update' : 'initial',
+              fromTime: new Date(now - 12 * 3_600_000).toISOString(),
+              toTime: new Date(now).toISOString(),
+              percentContained: Number(v.percentContained || 0),
+              criticalResourceNeeds: v.criticalResourceNeeds,
+              remarks: v.remarks,
+            });
+          }}
+        >
+          <label>
+            % contained
+            <input name="percentContained" type="number" min={0} max={100} defaultValue={0} />
+          </label>
+          <label className="grow">
+            Critical resource needs
+            <input name="criticalResourceNeeds" />
+          </label>
+          <label className="grow">
+            Remarks
+            <input name="remarks" />
+          </label>
+        </AddForm>
+      ) : null}
     </>
   );
 }

@@ -16,8 +16,11 @@ import { describeRequestCost } from './describe-request-cost.ts';
 import { formUrl, incidentApi } from './incident-client.ts';
 import { requestStatusColours, resourceStatusColours, StatusTag } from './status-colours.tsx';
 
-/** Requests (ICS 213RR) of the incident, from order to demobilization, and the resources assigned to it. */
-export function ResourcesTab(props: { incident: Incident }) {
+/**
+ * Requests (ICS 213RR) of the incident, from order to demobilization, and the resources assigned to it.
+ * `mayRequest`: the user holds resource.request; without it the requests are only shown.
+ */
+export function ResourcesTab(props: { incident: Incident; mayRequest: boolean }) {
   const { incident } = props;
   const requests = useQuery({
     queryKey: ['resource-requests', incident.id],
@@ -31,7 +34,7 @@ export function ResourcesTab(props: { incident: Incident }) {
   return (
     <>
       <h2>Resource requests (ICS 213RR)</h2>
-      <NewRequestForm incident={incident} />
+      {props.mayRequest ? <NewRequestForm incident={incident} /> : null}
       <ProblemNote error={requests.error} />
       {requests.data?.items.map((request) => (
         <RequestCard
@@ -39,6 +42,7 @@ export function ResourcesTab(props: { incident: Incident }) {
           request={request}
           incident={incident}
           resources={assigned.data?.items ?? []}
+          mayAct={props.mayRequest}
         />
       ))}
       <h2>Resources assigned</h2>
@@ -146,6 +150,7 @@ function RequestCard(props: {
   request: ResourceRequest;
   incident: Incident;
   resources: readonly Resource[];
+  mayAct: boolean;
 }) {
   const { request } = props;
   const user = useSignedIn();
@@ -175,8 +180,9 @@ function RequestCard(props: {
       );
     },
   });
-  const isRequester = request.marking.ownerAgencyId === user.agencyId;
-  const isSupplier = request.supplierAgencyId === user.agencyId;
+  // Acting for an agency needs resource.request too: an administrator of the requesting agency may not.
+  const isRequester = props.mayAct && request.marking.ownerAgencyId === user.agencyId;
+  const isSupplier = props.mayAct && request.supplierAgencyId === user.agencyId;
   const possible = (Object.keys(actionLabels) as RequestAction[]).filter((action) => {
     const t = requestTransitions[action];
     return (
