@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useLiveEvents } from '../api/live-events.ts';
 import { useSession, useSignedIn } from '../api/session.tsx';
 import { vigilClient } from '../api/vigil-client.ts';
+import './layout.css';
 import { MarkingBanner, MarkingBannerProvider } from '../ui/marking-banner.tsx';
 import { visibleModules } from './modules.ts';
 import { Link, useLocation } from './router.tsx';
