@@ -18,21 +18,14 @@ export type DemoSeedResult = {
 };
 
 /**
- * Seeds the Virginia demo through the same actions a user's requests take, so every
- * demo record is journaled. Does nothing on a database that already has agencies.
+ * The demo's agencies and users, created through the same actions as a user's requests: what
+ * every module's demo seed starts from (its authors and partners). `step` is told of each one.
  */
-export async function seedDemo(
+export async function seedDemoPeople(
   deps: AppDeps,
   password: string,
-  onStep?: (done: number, total: number) => void,
-): Promise<DemoSeedResult> {
-  const existing = await deps.database.db.selectFrom('agencies').select('id').limit(1).execute();
-  const listed = demoUsers.map((u) => ({ email: u.email, roles: u.roles, agency: u.agency }));
-  if (existing.length > 0) return { seeded: false, agencies: {}, users: listed, bulletins: 0 };
-
-  const total = demoAgencies.length + demoUsers.length + demoBulletins.length;
-  let done = 0;
-  const step = () => onStep?.(++done, total);
+  step: () => void = () => undefined,
+): Promise<{ agencies: Record<string, string>; viewers: Map<string, Viewer> }> {
   const agencies: Record<string, string> = {};
   for (const agency of demoAgencies) {
     const parentId = agency.parent ? agencies[agency.parent] : undefined;
@@ -65,6 +58,26 @@ export async function seedDemo(
     });
     step();
   }
+  return { agencies, viewers };
+}
+
+/**
+ * Seeds the Virginia demo through the same actions a user's requests take, so every
+ * demo record is journaled. Does nothing on a database that already has agencies.
+ */
+export async function seedDemo(
+  deps: AppDeps,
+  password: string,
+  onStep?: (done: number, total: number) => void,
+): Promise<DemoSeedResult> {
+  const existing = await deps.database.db.selectFrom('agencies').select('id').limit(1).execute();
+  const listed = demoUsers.map((u) => ({ email: u.email, roles: u.roles, agency: u.agency }));
+  if (existing.length > 0) return { seeded: false, agencies: {}, users: listed, bulletins: 0 };
+
+  const total = demoAgencies.length + demoUsers.length + demoBulletins.length;
+  let done = 0;
+  const step = () => onStep?.(++done, total);
+  const { agencies, viewers } = await seedDemoPeople(deps, password, step);
   for (const bulletin of demoBulletins) {
     const author = viewers.get(bulletin.author) as Viewer;
     const shareWith = (bulletin.shareWith ?? []).map((key) =>

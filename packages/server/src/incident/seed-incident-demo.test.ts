@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildIcsForm, type FormField, type Incident, type IncidentItem, type Viewer } from '@vigil/core';
-import { addAgency } from '../agencies/index.ts';
-import { demoAgencies, demoUsers } from '../demo/demo-data.ts';
+import { seedDemoPeople } from '../demo/seed-demo.ts';
 import type { Vigil } from '../platform/create-vigil.ts';
 import { type TestDatabase, testEngines } from '../testing/test-engines.ts';
 import { startTestVigil, testClock, testPassword } from '../testing/test-vigil.ts';
-import { addUser } from '../users/index.ts';
 import { listIncidentItems, listIncidents, readIncident } from './incident.actions.ts';
 import { loadIncidentFile } from './incident-file.ts';
 import { seedIncidentDemo } from './seed-incident-demo.ts';
@@ -29,34 +27,9 @@ for (const { engine, create } of testEngines) {
       // Late November at 04:46 UTC: the hour of the review that found period 1 two hours before the start.
       vigil = await startTestVigil(database, { clock: testClock('2026-11-28T04:46:00.000Z') });
       const { deps } = vigil;
-      for (const agency of demoAgencies) {
-        const parentId = agency.parent ? agencies[agency.parent] : undefined;
-        agencies[agency.key] = (
-          await addAgency(deps, null, {
-            name: agency.name,
-            kind: agency.kind,
-            jurisdiction: agency.fips,
-            ...(parentId ? { parentId } : {}),
-          })
-        ).id;
-      }
-      for (const user of demoUsers) {
-        const agencyId = agencies[user.agency] as string;
-        const created = await addUser(deps, null, {
-          email: user.email,
-          password: testPassword,
-          agencyId,
-          roles: user.roles,
-          attributes: user.attributes ?? [],
-        });
-        viewers.set(user.email, {
-          userId: created.id,
-          agencyId,
-          agencyAncestorIds: await deps.agencies.ancestorsOf(agencyId),
-          roles: created.roles,
-          attributes: created.attributes,
-        });
-      }
+      const people = await seedDemoPeople(deps, testPassword);
+      Object.assign(agencies, people.agencies);
+      for (const [email, viewer] of people.viewers) viewers.set(email, viewer);
       await seedIncidentDemo(deps, viewers, agencies);
       const listed = await listIncidents(deps, as('operations@vigil.example'), { limit: 100, offset: 0 });
       storm = listed.items.find((incident) => incident.name === stormName) as Incident;
