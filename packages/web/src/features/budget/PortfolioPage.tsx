@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { hasPermission } from '@vigil/core/access';
 import type { PortfolioDetail, PortfolioInput, WhyNot } from '@vigil/core/budget';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSignedIn } from '../../api/session.tsx';
 import { Link } from '../../app/router.tsx';
 import { TlpBadge, useMarkingBanner } from '../../ui/marking-banner.tsx';
@@ -50,6 +50,13 @@ export function PortfolioPage(props: { id: string }) {
     // and a 404 would be logged in the browser's console as one. A run made here fills the cache.
     enabled: detail.data !== undefined && detail.data.latest_run !== null,
   });
+  // A version saved elsewhere (another tab, another user: the live event refetches the detail) has no run:
+  // the disabled query would keep the old version's plan, so it is dropped. A run made here keeps its version.
+  const notOptimized = detail.data !== undefined && detail.data.latest_run === null;
+  const version = detail.data?.version;
+  useEffect(() => {
+    if (notOptimized && version !== undefined) queryClient.setQueryData(['budget', 'result', props.id], null);
+  }, [notOptimized, version, queryClient, props.id]);
   useMarkingBanner(detail.data?.marking.tlp ?? null);
   const [explained, setExplained] = useState<Record<string, WhyNot>>({});
   const [timeLimit, setTimeLimit] = useState(30);
