@@ -121,7 +121,8 @@ export function FundingEditor(props: {
     availableAmounts({
       years: file.years,
       first_fiscal_year: file.first_fiscal_year,
-      sources: sources.map((draft) => draft.source),
+      // As typed: the end date in its box, not the one the editor opened with.
+      sources: sources.map(sourceOfDraft),
     }).flat(),
   );
 
