@@ -22,7 +22,7 @@ export function Layout(props: { children: ReactNode; queryClient: QueryClient })
   const live = useLiveEvents(props.queryClient, true);
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => vigilClient.listAgencies() });
   const agency = agencies.data?.items.find((a) => a.id === user.agencyId);
-  // On a narrow screen the modules fold behind a Menu button (styles.css decides when). The menu is
+  // On a narrow screen the modules fold behind a Menu button (layout.css decides when). The menu is
   // open on the page it was opened on only, so following one of its links closes it.
   const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
   const menuOpen = menuOpenOn === pathname;
@@ -49,7 +49,11 @@ export function Layout(props: { children: ReactNode; queryClient: QueryClient })
               <ul>
                 {visibleModules(user.roles).map((m) => (
                   <li key={m.path}>
-                    <Link to={m.path} aria-current={pathname.startsWith(m.path) ? 'page' : undefined}>
+                    <Link
+                      to={m.path}
+                      aria-current={pathname.startsWith(m.path) ? 'page' : undefined}
+                      onFollow={() => setMenuOpenOn(null)}
+                    >
                       {m.label}
                     </Link>
                   </li>

@@ -33,10 +33,13 @@ export function Link(props: {
   children: ReactNode;
   className?: string;
   'aria-current'?: 'page' | undefined;
+  /** Told when the link is followed in this tab (a menu closes, even on the page it is on). */
+  onFollow?: () => void;
 }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
+    props.onFollow?.();
     navigate(props.to);
   };
   return (
