@@ -102,7 +102,7 @@ describe('incident response (Chromium)', { skip }, () => {
     // The demo's RR-1 (two state strike teams) states its cost as accrued so far, with hours and rate.
     await ops
       .getByRole('article', { name: 'Resource request RR-1' })
-      .getByText(/cost so far \$[\d,]+ \(2 × \d+ h at \$950\/h\)/)
+      .getByText(/cost so far \$[\d,]+ \(\d+ resource-hours of 2 resources at \$950\/h\)/)
       .waitFor();
     const form = ops.getByRole('form', { name: 'Request a resource' });
     await form.getByLabel('Qty').fill('2');

@@ -20,7 +20,11 @@ export function describeRequestCost(
   // Hidden, released or mixed-rate resources: the breakdown would be a guess, so only the total.
   if (rate === undefined || rate <= 0 || rates.some((other) => other !== rate)) return total;
   const count = rates.length;
-  const hours = request.costUsd / (count * rate);
+  // The hours of all the resources together: true however they were split (1 h + 3 h is 4 resource-hours,
+  // not "2 × 2 h"). A total that is not whole hours would be a rounding of someone else's figure.
+  const hours = request.costUsd / rate;
   if (!Number.isInteger(hours)) return `${total} (${count} resources at ${usd(rate)}/h)`;
-  return `${total} (${count > 1 ? `${count} × ` : ''}${hours} h at ${usd(rate)}/h)`;
+  return count > 1
+    ? `${total} (${hours} resource-hours of ${count} resources at ${usd(rate)}/h)`
+    : `${total} (${hours} h at ${usd(rate)}/h)`;
 }
