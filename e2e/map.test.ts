@@ -158,6 +158,88 @@ describe('common operating picture (Chromium)', { skip }, () => {
     });
   }
 
+  it('on a phone (390×844) the map has the first screen and every panel lies in the window below it', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, demo.server.base, 'planner@vigil.example');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133' &&
+        Number(document.querySelector('.ops-legend')?.getAttribute('data-rendered-incidents')) >= 1,
+      null,
+      { timeout: 20_000 },
+    );
+    const { map, virginia, incidents } = await settledView(page);
+    const viewport = await page.evaluate(() => ({
+      width: window.innerWidth,
+      height: window.innerHeight,
+      scrollWidth: document.documentElement.scrollWidth,
+    }));
+    assert.ok(
+      viewport.scrollWidth <= viewport.width,
+      `the page scrolls sideways (${viewport.scrollWidth} px)`,
+    );
+    // The canvas, not only its section: that is what the user sees.
+    const canvas = await page.locator('.map canvas.maplibregl-canvas').boundingBox();
+    assert.ok(canvas, 'the map canvas is on the page');
+    assert.ok(canvas.height >= 0.4 * viewport.height, `the map is ${canvas.height} px tall`);
+    assert.ok(canvas.y >= 0 && canvas.y + canvas.height <= viewport.height, 'the map is on the first screen');
+    assert.ok(canvas.x >= 0 && canvas.x + canvas.width <= viewport.width, 'the map fits the width');
+    // All of Virginia and the incident in Norfolk are drawn on the map, and no panel covers them.
+    assert.ok(contains(map, virginia), 'all of Virginia is on the map');
+    assert.ok(virginia.width >= 0.8 * (map.width - 32), 'Virginia fills the width, not a stamp');
+    assert.ok(
+      incidents.length >= 1 && incidents.every((i) => contains(map, i)),
+      'the incident is on the map',
+    );
+    for (const selector of ['.risk-map-panel', '.ops-legend', '.layers-panel']) {
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(box, `${selector} is on the page`);
+      assert.ok(
+        box.x >= 0 && box.x + box.width <= viewport.width,
+        `${selector} lies within the window's width`,
+      );
+      assert.ok(!overlaps(box, map), `${selector} covers the map`);
+    }
+
+    // Every panel's controls can be reached and used: the page scrolls to them.
+    const layers = page.getByLabel('County boundaries');
+    await layers.uncheck();
+    assert.equal(await layers.isChecked(), false);
+    await layers.check();
+    const incidentsLayer = page.locator('.ops-legend').getByLabel(/Incidents \(diamonds\)/);
+    await incidentsLayer.uncheck();
+    assert.equal(await incidentsLayer.isChecked(), false);
+    await incidentsLayer.check();
+    await page
+      .getByRole('region', { name: 'Risk: FEMA National Risk Index' })
+      .getByRole('combobox', { name: /^Climate scenario/ })
+      .selectOption({ label: '2050 (demo)' });
+    await page.locator('.marking-banner').waitFor();
+    await page
+      .getByRole('combobox', { name: /^County or independent city/ })
+      .selectOption({ label: 'Norfolk (city)' });
+    // With the banner up the map is refitted and the page still fits the width.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const after = await settledView(page);
+    assert.ok(contains(after.map, after.virginia), 'with the banner: all of Virginia is on the map');
+    const wide = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      // What sticks out, named so a failure says where to look.
+      offenders: [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+    }));
+    assert.ok(
+      wide.scrollWidth <= viewport.width,
+      `with the banner and a county's detail: the page scrolls sideways (${wide.offenders.join(', ')})`,
+    );
+    await assertAccessible(page, 'map phone');
+    await page.screenshot({ path: screenshotPath('map-phone.png'), fullPage: true });
+    await context.close();
+  });
+
   it('names a county on hover', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();

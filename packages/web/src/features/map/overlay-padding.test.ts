@@ -23,4 +23,13 @@ describe('paddingClearOf', () => {
     ]);
     expect(padding).toEqual({ top: 16, right: 16, bottom: 48, left: 16 });
   });
+
+  it('ignores a panel stacked below the map, as on a phone', () => {
+    const phone = { left: 0, top: 60, right: 390, bottom: 566 };
+    const padding = paddingClearOf(phone, [
+      { side: 'left', rect: { left: 12, top: 578, right: 378, bottom: 1100 } },
+      { side: 'top', rect: { left: 12, top: 1112, right: 378, bottom: 1500 } },
+    ]);
+    expect(padding).toEqual({ top: 16, right: 16, bottom: 48, left: 16 });
+  });
 });

@@ -25,6 +25,11 @@ export function paddingClearOf(map: ScreenRect, overlays: readonly MapOverlay[])
   for (const { side, rect } of overlays) {
     // A panel that is not displayed has an empty box.
     if (rect.right <= rect.left || rect.bottom <= rect.top) continue;
+    // On a phone the panels follow the map in the page's flow (map.css): one that covers none
+    // of the canvas leaves it all its room.
+    const overMap =
+      rect.left < map.right && rect.right > map.left && rect.top < map.bottom && rect.bottom > map.top;
+    if (!overMap) continue;
     if (side === 'left') padding.left = Math.max(padding.left, Math.ceil(rect.right - map.left) + margin);
     else padding.top = Math.max(padding.top, Math.ceil(rect.bottom - map.top) + margin);
   }

@@ -164,7 +164,13 @@ export function RiskMapLayer(props: { map: MapLibreMap | null }) {
             ))}
         </select>
       </label>
-      {selected ? <CountyBreakdown fips={selected} scenarioId={scenarioId} /> : null}
+      {selected ? (
+        // Focusable and named: on a phone its table scrolls sideways, and a keyboard must reach that too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focusable (WCAG 2.1.1)
+        <section className="risk-county-detail" aria-label="County detail" tabIndex={0}>
+          <CountyBreakdown fips={selected} scenarioId={scenarioId} />
+        </section>
+      ) : null}
     </section>
   );
 }
