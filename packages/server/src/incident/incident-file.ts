@@ -2,6 +2,7 @@ import { type IncidentFile, type IncidentItem, icsPositionTitles, type Viewer } 
 import type { AppDeps } from '../platform/deps.ts';
 import { listRequests, listResources, readResourcesByIds } from '../resources/index.ts';
 import { listIncidentItems, readIncident } from './incident.actions.ts';
+import { agencyNames, agencyOfUsers, displayNameOf } from './incident.store.ts';
 
 /**
  * What the ICS forms draw on, each part read through the caller's visibility: a request or
@@ -13,12 +14,8 @@ export async function loadIncidentFile(deps: AppDeps, viewer: Viewer, id: string
     listIncidentItems(deps, viewer, id),
     listRequests(deps, viewer, { incidentId: id }),
     listResources(deps, viewer, { incidentId: id, limit: 5000, offset: 0 }),
-    deps.database.db.selectFrom('agencies').select(['id', 'name']).execute(),
-    deps.database.db
-      .selectFrom('users')
-      .select(['display_name'])
-      .where('id', '=', viewer.userId)
-      .executeTakeFirst(),
+    agencyNames(deps.database.db),
+    displayNameOf(deps.database.db, viewer.userId),
   ]);
   const named = requests.items.flatMap((request) => request.resourceIds);
   const extra = await readResourcesByIds(
@@ -36,13 +33,7 @@ export async function loadIncidentFile(deps: AppDeps, viewer: Viewer, id: string
       positions.flatMap((item) => (item.body.userId && !item.body.agencyId ? [item.body.userId] : [])),
     ),
   ];
-  const holderAgencies = holders.length
-    ? await deps.database.db
-        .selectFrom('users')
-        .select(['id', 'agency_id'])
-        .where('id', 'in', holders)
-        .execute()
-    : [];
+  const holderAgencies = await agencyOfUsers(deps.database.db, holders);
   const held = positions.find((item) => item.body.userId === viewer.userId && item.body.relievedAt === null);
   const position = held ? icsPositionTitles[held.body.position] : (viewer.roles[0] ?? '');
   return {
@@ -50,9 +41,9 @@ export async function loadIncidentFile(deps: AppDeps, viewer: Viewer, id: string
     items,
     requests: requests.items,
     resources: [...assigned.items, ...extra],
-    agencyNames: Object.fromEntries(agencies.map((agency) => [agency.id, agency.name])),
+    agencyNames: agencies,
     userAgencyIds: Object.fromEntries(holderAgencies.map((holder) => [holder.id, holder.agency_id])),
-    preparedBy: { name: user?.display_name ?? viewer.userId, position, agencyId: viewer.agencyId },
+    preparedBy: { name: user ?? viewer.userId, position, agencyId: viewer.agencyId },
     generatedAt: deps.now().toISOString(),
   };
 }

@@ -126,3 +126,30 @@ export async function updateItemRow(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * What the ICS forms print of agencies and people: names only (every signed-in user may read
+ * agencies and users), so no marking applies.
+ */
+export async function agencyNames(db: Executor): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('agencies').select(['id', 'name']).execute();
+  return Object.fromEntries(rows.map((agency) => [agency.id, agency.name]));
+}
+
+export async function displayNameOf(db: Executor, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['display_name'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.display_name ?? undefined;
+}
+
+/** Each user's own agency, for the positions recorded without one. */
+export async function agencyOfUsers(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<{ id: string; agency_id: string }[]> {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'agency_id']).where('id', 'in', userIds).execute();
+}
