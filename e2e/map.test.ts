@@ -26,6 +26,21 @@ const contains = (outer: Box, inner: Box) =>
  * the map has settled (two reads 400 ms apart agree): a marking banner or a panel that grows
  * refits the map.
  */
+/**
+ * Waits until MapLibre drew Virginia's 133 county-equivalents (the map counts them with
+ * queryRenderedFeatures once idle) and, when asked, at least one incident symbol.
+ */
+async function mapDrawn(page: Page, options: { incidents?: boolean } = {}): Promise<void> {
+  await page.waitForFunction(
+    (incidents) =>
+      document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133' &&
+      (!incidents ||
+        Number(document.querySelector('.ops-legend')?.getAttribute('data-rendered-incidents')) >= 1),
+    options.incidents ?? false,
+    { timeout: 20_000 },
+  );
+}
+
 async function settledView(page: Page): Promise<{ map: Box; incidents: Box[]; virginia: Box }> {
   const read = () =>
     page.evaluate(() => {
@@ -93,11 +108,7 @@ describe('common operating picture (Chromium)', { skip }, () => {
       await page.waitForURL(`${demo.server.base}/map`);
       const map = page.getByRole('region', { name: /Map of Virginia/ });
       // The count comes from MapLibre's queryRenderedFeatures on the county layer, after the map went idle.
-      await page.waitForFunction(
-        () => document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133',
-        null,
-        { timeout: 20_000 },
-      );
+      await mapDrawn(page);
       assert.equal(await map.getAttribute('data-rendered-counties'), '133');
       assert.equal(await page.locator('.map canvas.maplibregl-canvas').count(), 1);
       // Hovering Norfolk (36.88 N, 76.26 W) names it.
@@ -126,13 +137,7 @@ describe('common operating picture (Chromium)', { skip }, () => {
       const context = await demo.browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
       await signIn(page, demo.server.base, email);
-      await page.waitForFunction(
-        () =>
-          document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133' &&
-          Number(document.querySelector('.ops-legend')?.getAttribute('data-rendered-incidents')) >= 1,
-        null,
-        { timeout: 20_000 },
-      );
+      await mapDrawn(page, { incidents: true });
       await assertNothingHidden(page, `${width}×${height}`);
       // Pointing at the diamond reaches the map, not a panel: the county under it is Norfolk.
       const { incidents } = await settledView(page);
@@ -162,13 +167,7 @@ describe('common operating picture (Chromium)', { skip }, () => {
     const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await signIn(page, demo.server.base, 'planner@vigil.example');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133' &&
-        Number(document.querySelector('.ops-legend')?.getAttribute('data-rendered-incidents')) >= 1,
-      null,
-      { timeout: 20_000 },
-    );
+    await mapDrawn(page, { incidents: true });
     const { map, virginia, incidents } = await settledView(page);
     const viewport = await page.evaluate(() => ({
       width: window.innerWidth,
@@ -244,11 +243,7 @@ describe('common operating picture (Chromium)', { skip }, () => {
     const context = await demo.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await signIn(page, demo.server.base, 'norfolk@vigil.example');
-    await page.waitForFunction(
-      () => document.querySelector('.map')?.getAttribute('data-rendered-counties') === '133',
-      null,
-      { timeout: 20_000 },
-    );
+    await mapDrawn(page);
     const box = (await settledView(page)).virginia;
     // Sweep the middle of the state (the lower half of its bounding box) until a tooltip names a county-equivalent.
     let label: string | null = null;
